@@ -1,0 +1,85 @@
+"""All valid cards together, with the relations derived in reverse.
+
+A relation is written once, in one card (a practice names its knelpunten and tips; a tip names
+its practices); the catalogue answers both directions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip, Vocabulary
+
+
+def _title_key(card: AnyCard) -> str:
+    return card.titel.casefold()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    vocab: Vocabulary
+    practices: tuple[Practice, ...]
+    tips: tuple[Tip, ...]
+    obstacles: tuple[Obstacle, ...]
+    recommendations: tuple[Recommendation, ...]
+    _by_key: dict[tuple[Kind, str], AnyCard]
+    _related: dict[tuple[Kind, str, Kind], tuple[AnyCard, ...]]
+
+    @classmethod
+    def build(cls, cards: list[AnyCard], vocab: Vocabulary) -> Catalogue:
+        practices = tuple(sorted((c for c in cards if isinstance(c, Practice)), key=_title_key))
+        tips = tuple(sorted((c for c in cards if isinstance(c, Tip)), key=_title_key))
+        obstacles = tuple(sorted((c for c in cards if isinstance(c, Obstacle)), key=lambda c: c.code))
+        recommendations = tuple(
+            sorted(
+                (c for c in cards if isinstance(c, Recommendation)),
+                key=lambda c: (c.niveau != "gemeente", c.code),
+            )
+        )
+        by_key: dict[tuple[Kind, str], AnyCard] = {(c.kind, c.slug): c for c in cards}
+        links: dict[tuple[Kind, str, Kind], set[str]] = defaultdict(set)
+
+        def link(a: AnyCard, kind: Kind, slug: str) -> None:
+            """Record a <-> b in both directions."""
+            if (kind, slug) not in by_key:
+                return
+            links[(a.kind, a.slug, kind)].add(slug)
+            links[(kind, slug, a.kind)].add(a.slug)
+
+        for card in cards:
+            for code in card.knelpunten:
+                link(card, Kind.KNELPUNT, code.lower())
+            if isinstance(card, Practice):
+                for slug in card.tips:
+                    link(card, Kind.TIP, slug)
+                for slug in card.aanbevelingen:
+                    link(card, Kind.AANBEVELING, slug)
+            if isinstance(card, Tip):
+                for slug in card.praktijken:
+                    link(card, Kind.PRAKTIJK, slug)
+
+        order = {c: i for i, c in enumerate((*practices, *tips, *obstacles, *recommendations))}
+        related = {
+            key: tuple(sorted((by_key[(key[2], s)] for s in slugs), key=order.__getitem__))
+            for key, slugs in links.items()
+        }
+        return cls(vocab, practices, tips, obstacles, recommendations, by_key, related)
+
+    def related(self, card: AnyCard, kind: Kind) -> tuple[AnyCard, ...]:
+        """Cards of ``kind`` linked to ``card`` in either direction, in overview order."""
+        return self._related.get((card.kind, card.slug, kind), ())
+
+    def get(self, kind: Kind, slug: str) -> AnyCard | None:
+        return self._by_key.get((kind, slug))
+
+    def of_kind(self, kind: Kind) -> tuple[AnyCard, ...]:
+        return {
+            Kind.PRAKTIJK: self.practices,
+            Kind.TIP: self.tips,
+            Kind.KNELPUNT: self.obstacles,
+            Kind.AANBEVELING: self.recommendations,
+        }[kind]
+
+    def all_cards(self) -> tuple[AnyCard, ...]:
+        return (*self.practices, *self.tips, *self.obstacles, *self.recommendations)

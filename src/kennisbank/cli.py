@@ -1,0 +1,77 @@
+"""Command line: ``kennisbank check`` and ``kennisbank schema``. Messages in Dutch, no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .problems import summary_line
+from .validate import check_repository
+from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+
+MARKER = Path("schema") / "praktijk.schema.json"
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository root: the nearest folder up from ``start`` with our schemas in it."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / MARKER).is_file() and (folder / "data").is_dir():
+            return folder
+    package_repo = Path(__file__).resolve().parents[2]
+    return package_repo if (package_repo / MARKER).is_file() else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kennisbank", description="Werk met de kaarten van de Kennisbank Basisvaardigheden."
+    )
+    parser.add_argument("--root", type=Path, help="map van de kennisbank (standaard: deze map of hoger)")
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True)
+    check = commands.add_parser("check", help="controleer de kaarten")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
+    commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
+    return parser
+
+
+def cmd_check(root: Path, paths: list[Path]) -> int:
+    result = check_repository(root, paths or None)
+    for problem in result.problems:
+        print(problem)
+    if result.problems:
+        print(summary_line(result.problems))
+    else:
+        print(f"Alles in orde: {result.checked_files} kaarten gecontroleerd.")
+    return 0 if result.ok else 1
+
+
+def cmd_schema(root: Path) -> int:
+    vocab, problems = load_vocabulary(root)
+    if problems:
+        for problem in problems:
+            print(problem)
+        return 1
+    target = root / VOCABULARY_SCHEMA_FILE
+    target.write_text(vocabulary_schema_text(vocab), encoding="utf-8")
+    print(f"{VOCABULARY_SCHEMA_FILE} is bijgewerkt.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = args.root or find_root(Path.cwd())
+    if root is None or not (root / MARKER).is_file():
+        print("kennisbank: geen kennisbank gevonden (ga naar de map met mkdocs.yml, of gebruik --root)")
+        return 2
+    try:
+        if args.command == "check":
+            return cmd_check(root, args.paths)
+        return cmd_schema(root)
+    except Exception as exc:  # an editor never sees a traceback
+        print(f"{root}: interne fout in de kennisbank ({type(exc).__name__}: {exc}); meld dit aan de beheerders")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

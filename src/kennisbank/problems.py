@@ -1,0 +1,60 @@
+"""Problems found in cards, in the compiler style editors can act on.
+
+Every problem carries the file, a 1-based line and column, a Dutch message and an optional hint.
+``str(problem)`` is the one line an editor sees: ``path:line:col: message (hint)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Level(Enum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """Where a value starts in a file; line and column are 1-based."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    position: Position
+    message: str
+    hint: str | None = None
+    level: Level = Level.ERROR
+
+    def __str__(self) -> str:
+        p = self.position
+        text = f"{p.path}:{p.line}:{p.col}: {self.message}"
+        if self.level is Level.WARNING:
+            text = f"{p.path}:{p.line}:{p.col}: waarschuwing: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        p = self.position
+        return (p.path, p.line, p.col, self.message)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Sorted by file, line and column, without exact duplicates."""
+    unique = {(p.sort_key, p.hint, p.level): p for p in problems}
+    return sorted(unique.values(), key=lambda p: p.sort_key)
+
+
+def summary_line(problems: list[Problem]) -> str:
+    """The closing count line, in Dutch."""
+    errors = sum(1 for p in problems if p.level is Level.ERROR)
+    warnings = len(problems) - errors
+    parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}"]
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return " en ".join(parts) + " gevonden."

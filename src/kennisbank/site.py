@@ -1,0 +1,108 @@
+"""The generated pages of the site: one per card, one overview per card type.
+
+This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .catalogue import Catalogue
+from .model import Kind
+from .render import Renderer
+from .validate import CheckResult, check_repository
+
+OVERVIEW_TEXT = {
+    Kind.PRAKTIJK: "Wat gemeenten, Bibliotheken en partners echt deden om mensen met weinig basisvaardigheden te helpen.",
+    Kind.TIP: "Adviezen van Bibliotheken en gemeenteambtenaren die je zelf kunt toepassen.",
+    Kind.KNELPUNT: "Zes knelpunten waardoor een integrale aanpak van basisvaardigheden in gemeenten vastloopt.",
+    Kind.AANBEVELING: "Aanbevelingen voor gemeenten en voor de Rijksoverheid, en welke knelpunten ze oplossen.",
+}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A generated page. ``src_uri`` decides the public URL (``praktijken/x.md`` -> ``/praktijken/x/``)."""
+
+    src_uri: str
+    title: str
+    description: str
+    render: Callable[[], str]
+
+    def source(self) -> str:
+        """The Markdown source MkDocs reads: only front matter, HTML-escaped.
+
+        Material writes ``page.meta`` values into attributes without escaping, so they are
+        escaped here, once.
+        """
+        meta = {
+            "title": html.escape(self.title),
+            "description": html.escape(self.description),
+            "kennisbank": True,
+        }
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    pages: list[SitePage] = []
+    for kind in Kind:
+        pages.append(
+            SitePage(
+                f"{kind.url_prefix}/index.md",
+                kind.plural,
+                OVERVIEW_TEXT[kind],
+                lambda kind=kind: renderer.overview(kind),  # type: ignore[misc]
+            )
+        )
+    for card in catalogue.all_cards():
+        src = f"{card.url.rstrip('/')}.md"
+        pages.append(SitePage(src, card.titel, card.samenvatting, lambda card=card: renderer.card(card)))  # type: ignore[misc]
+    return pages
+
+
+@dataclass(frozen=True)
+class Site:
+    result: CheckResult
+    renderer: Renderer | None
+    pages: dict[str, SitePage]
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Cheap stat-based fingerprint of everything the site is made from."""
+    entries = []
+    for folder in (*(k.folder for k in Kind), "data", "schema", "overrides/kennisbank"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for dirpath, _dirs, names in os.walk(base):
+            for name in names:
+                st = os.stat(os.path.join(dirpath, name))
+                entries.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
+    return tuple(sorted(entries))
+
+
+def load_site(root: Path) -> Site:
+    """Check all cards and prepare the pages; cached until a card, list or template changes."""
+    root = root.resolve()
+    fingerprint = _fingerprint(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    result = check_repository(root)
+    if result.catalogue is None:
+        site = Site(result, None, {})
+    else:
+        renderer = Renderer(root, result.catalogue)
+        pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer)}
+        site = Site(result, renderer, pages)
+    _cache[root] = (fingerprint, site)
+    return site

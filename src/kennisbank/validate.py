@@ -1,0 +1,405 @@
+"""Check every card: shape (JSON Schema), references, vocabularies, names. All problems at once.
+
+``check_repository`` is the one validation function; ``kennisbank check`` and the MkDocs build
+both call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue
+from .load import Document, read_document
+from .messages import choices_hint, problems_from_error, suggest
+from .model import (
+    AnyCard,
+    Kind,
+    Obstacle,
+    Organisation,
+    Practice,
+    Quote,
+    Recommendation,
+    Source,
+    Tip,
+    Vocabulary,
+)
+from .problems import Level, Position, Problem, sort_problems
+from .schemas import Schemas, load_schemas
+from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+IGNORED_FILES = {"readme.md", ".gitkeep"}
+
+
+def slugify(text: str) -> str:
+    """'Koken binnen budget (Émmen)' -> 'koken-binnen-budget-emmen'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class CardFile:
+    file: Path
+    display: str
+    kind: Kind | None
+
+    @property
+    def slug(self) -> str:
+        return self.file.stem
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+    checked_files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level is Level.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def display_path(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(file)
+
+
+def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
+    """All card files in the repository's card folders, and files there that are not cards."""
+    found: list[CardFile] = []
+    problems: list[Problem] = []
+    for kind in Kind:
+        folder = root / kind.folder
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            if file.is_dir() or file.name.lower() in IGNORED_FILES or file.name.startswith("."):
+                continue
+            shown = display_path(file, root)
+            if file.parent != folder:
+                problems.append(
+                    Problem(
+                        Position(shown),
+                        "kaarten staan direct in de map, niet in een submap",
+                        f"verplaats het bestand naar {kind.folder}/",
+                    )
+                )
+                continue
+            found.append(CardFile(file, shown, kind))
+    return found, problems
+
+
+def kind_of(file: Path) -> Kind | None:
+    for parent in file.resolve().parents:
+        kind = Kind.from_folder(parent.name)
+        if kind is not None:
+            return kind
+    return None
+
+
+def expand_paths(paths: list[Path], root: Path) -> tuple[list[CardFile], list[Problem]]:
+    """Files and folders given on the command line, as card files."""
+    found: list[CardFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(Position(str(path)), "dit bestand of deze map bestaat niet"))
+            continue
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.name.lower() in IGNORED_FILES or file.name.startswith("."):
+                continue
+            found.append(CardFile(file, display_path(file, root), kind_of(file)))
+    return found, problems
+
+
+def _file_name_problems(card_file: CardFile) -> list[Problem]:
+    pos = Position(card_file.display)
+    name = card_file.file.name
+    suffix = card_file.file.suffix
+    if suffix != ".yml":
+        if suffix.lower() in (".yaml", ".yml"):
+            return [Problem(pos, f"de bestandsnaam '{name}' eindigt niet op .yml", "gebruik de extensie .yml (kleine letters)")]
+        return [
+            Problem(
+                pos,
+                f"'{name}' is geen kaart: een kaart is een .yml-bestand",
+                "haal het bestand weg of geef het de extensie .yml",
+            )
+        ]
+    if not SLUG_RE.match(card_file.slug):
+        better = slugify(card_file.slug) or "naam-van-de-kaart"
+        return [
+            Problem(
+                pos,
+                f"de bestandsnaam '{name}' is geen geldige naam voor een kaart",
+                f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}.yml'",
+            )
+        ]
+    return []
+
+
+def _texts(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
+
+
+def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
+    """The model object for a card whose data passed the schema."""
+    common: dict[str, Any] = {
+        "slug": card_file.slug,
+        "path": card_file.display,
+        "titel": data["titel"].strip(),
+        "samenvatting": " ".join(data["samenvatting"].split()),
+        "themas": _texts(data.get("themas")),
+        "knelpunten": _texts(data.get("knelpunten")),
+        "bron": tuple(Source(**item) for item in data["bron"]),
+        "gecontroleerd": dt.date.fromisoformat(data["gecontroleerd"]),
+    }
+    quotes = tuple(Quote(**q) for q in data.get("citaten") or ())
+    if card_file.kind is Kind.PRAKTIJK:
+        return Practice(
+            **common,
+            plaats=data["plaats"].strip(),
+            provincie=data["provincie"],
+            organisaties=tuple(Organisation(**o) for o in data["organisaties"]),
+            jaar=data["jaar"],
+            verhaal=data["verhaal"],
+            resultaten=_texts(data.get("resultaten")),
+            citaten=quotes,
+            tips=_texts(data.get("tips")),
+            aanbevelingen=_texts(data.get("aanbevelingen")),
+        )
+    if card_file.kind is Kind.TIP:
+        return Tip(**common, uitleg=data["uitleg"], praktijken=_texts(data.get("praktijken")))
+    if card_file.kind is Kind.KNELPUNT:
+        return Obstacle(
+            **common,
+            code=data["code"],
+            beschrijving=data["beschrijving"],
+            cijfers=_texts(data.get("cijfers")),
+            citaten=quotes,
+        )
+    return Recommendation(**common, code=data["code"], niveau=data["niveau"], tekst=data["tekst"])
+
+
+class _Checker:
+    """Holds what one check run needs; each method adds problems for one kind of rule."""
+
+    def __init__(self, root: Path, schemas: Schemas, vocab: Vocabulary, today: dt.date) -> None:
+        self.root = root
+        self.schemas = schemas
+        self.vocab = vocab
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def card(self, card_file: CardFile) -> tuple[AnyCard | None, Document | None]:
+        name_problems = _file_name_problems(card_file)
+        if name_problems and card_file.file.suffix.lower() not in (".yml", ".yaml"):
+            self.problems += name_problems
+            return None, None
+        self.problems += name_problems
+        doc = read_document(card_file.file, card_file.display)
+        self.problems += doc.problems
+        if doc.problems or not isinstance(doc.data, dict):
+            return None, doc
+        if card_file.kind is None:
+            self.problems.append(
+                Problem(
+                    Position(card_file.display),
+                    "onbekend soort kaart: het bestand staat niet in een map voor kaarten",
+                    "zet het in practices/, tips/, obstacles/ of recommendations/",
+                )
+            )
+            return None, doc
+        validator = self.schemas.validators[card_file.kind]
+        errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+        before = len(self.problems)
+        for error in errors:
+            self.problems += problems_from_error(doc, error)
+        self.problems += self._own_rules(card_file, doc)
+        if len(self.problems) > before or name_problems:
+            return None, doc
+        return build_card(card_file, doc.data), doc
+
+    def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
+        data = doc.data
+        out: list[Problem] = []
+        checked = data.get("gecontroleerd")
+        if isinstance(checked, str):
+            try:
+                when = dt.date.fromisoformat(checked)
+            except ValueError:
+                when = None
+            if when and when > self.today:
+                out.append(
+                    Problem(
+                        doc.at(("gecontroleerd",)),
+                        f"'gecontroleerd' ligt in de toekomst ({checked})",
+                        "vul de datum in waarop je de kaart echt controleerde",
+                    )
+                )
+        if card_file.kind is Kind.KNELPUNT:
+            code = data.get("code")
+            if card_file.slug not in ("a", "b", "c", "d", "e", "f"):
+                out.append(
+                    Problem(
+                        Position(card_file.display),
+                        f"een knelpunt heet a.yml tot en met f.yml, niet '{card_file.file.name}'",
+                        "noem het bestand naar de code van het knelpunt",
+                    )
+                )
+            elif isinstance(code, str) and code.lower() != card_file.slug:
+                out.append(
+                    Problem(
+                        doc.at(("code",)),
+                        f"code '{code}' past niet bij de bestandsnaam '{card_file.file.name}'",
+                        f"gebruik code '{card_file.slug.upper()}' of hernoem het bestand",
+                    )
+                )
+        return out
+
+    def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
+        specs = (
+            ("knelpunten", Kind.KNELPUNT, "knelpunt"),
+            ("tips", Kind.TIP, "tip"),
+            ("aanbevelingen", Kind.AANBEVELING, "aanbeveling"),
+            ("praktijken", Kind.PRAKTIJK, "praktijkvoorbeeld"),
+        )
+        for card, doc in cards:
+            for attr, target, noun in specs:
+                for i, ref in enumerate(getattr(card, attr, ())):
+                    slug = ref.lower() if target is Kind.KNELPUNT else ref
+                    if slug in known[target]:
+                        continue
+                    choices = sorted(known[target])
+                    if target is Kind.KNELPUNT:
+                        hint = f"er is geen {target.folder}/{slug}.yml; " + choices_hint(
+                            [c.upper() for c in choices]
+                        )
+                    else:
+                        guess = suggest(ref, choices)
+                        hint = (
+                            f"bedoel je '{guess}'?"
+                            if guess
+                            else f"gebruik de bestandsnaam (zonder .yml) van een kaart in {target.folder}/"
+                        )
+                    self.problems.append(
+                        Problem(doc.at((attr, i)), f"onbekend{'e' if noun != 'knelpunt' else ''} {noun} '{ref}'", hint)
+                    )
+
+    def uniqueness(self, cards: list[tuple[AnyCard, Document]], files: list[CardFile]) -> None:
+        seen: dict[tuple[Kind, str], str] = {}
+        for card_file in files:
+            if card_file.kind is None:
+                continue
+            key = (card_file.kind, card_file.slug)
+            if key in seen:
+                self.problems.append(
+                    Problem(
+                        Position(card_file.display),
+                        f"de naam '{card_file.slug}' wordt al gebruikt door {seen[key]}",
+                        "elke kaart heeft een eigen bestandsnaam; kies een andere naam",
+                    )
+                )
+            else:
+                seen[key] = card_file.display
+        codes: dict[tuple[str, str], str] = {}
+        for card, doc in cards:
+            if isinstance(card, Recommendation):
+                key2 = (card.niveau, card.code)
+                if key2 in codes:
+                    self.problems.append(
+                        Problem(
+                            doc.at(("code",)),
+                            f"er is al een aanbeveling {card.code} voor '{card.niveau}': {codes[key2]}",
+                            "elke code komt per niveau één keer voor",
+                        )
+                    )
+                else:
+                    codes[key2] = card.path
+
+
+def _internal_error(path: str, exc: BaseException) -> Problem:
+    return Problem(
+        Position(path),
+        "interne fout bij het controleren van deze kaart",
+        f"dit is een fout in de kennisbank zelf, niet in je kaart; meld het aan de beheerders ({type(exc).__name__})",
+    )
+
+
+def check_repository(
+    root: Path, only: list[Path] | None = None, today: dt.date | None = None
+) -> CheckResult:
+    """Validate all cards in ``root`` (or only the given files, against the whole repo).
+
+    Never raises: every problem, including an unexpected one, is returned as a Problem.
+    """
+    result = CheckResult()
+    try:
+        _check(root, only, today or dt.date.today(), result)
+    except Exception as exc:  # last line of defence: an editor never sees a traceback
+        result.problems.append(_internal_error(str(root), exc))
+        result.catalogue = None
+    result.problems = sort_problems(result.problems)
+    if result.errors:
+        result.catalogue = None
+    return result
+
+
+def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckResult) -> None:
+    vocab, vocab_problems = load_vocabulary(root)
+    result.problems += vocab_problems
+    if vocab_problems:
+        return
+    schemas = load_schemas(root, vocab)
+    checker = _Checker(root, schemas, vocab, today)
+    stale = root / VOCABULARY_SCHEMA_FILE
+    if not stale.exists() or stale.read_text(encoding="utf-8") != vocabulary_schema_text(vocab):
+        checker.problems.append(
+            Problem(
+                Position(VOCABULARY_SCHEMA_FILE),
+                "het schema van de vaste lijsten loopt niet gelijk met data/vocabulaire.yml",
+                "draai 'kennisbank schema' en neem het nieuwe bestand mee in je wijziging",
+            )
+        )
+
+    repo_files, repo_problems = discover(root)
+    if only is None:
+        files, reported = repo_files, set(f.display for f in repo_files)
+        checker.problems += repo_problems
+    else:
+        given, given_problems = expand_paths(only, root)
+        checker.problems += given_problems
+        given_names = {f.file.resolve() for f in given}
+        files = given + [f for f in repo_files if f.file.resolve() not in given_names]
+        reported = {f.display for f in given}
+
+    cards: list[tuple[AnyCard, Document]] = []
+    known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+    for card_file in files:
+        if card_file.kind is not None and card_file.file.suffix.lower() in (".yml", ".yaml"):
+            known[card_file.kind].add(card_file.slug)
+        try:
+            card, doc = checker.card(card_file)
+        except Exception as exc:
+            checker.problems.append(_internal_error(card_file.display, exc))
+            continue
+        if card is not None and doc is not None:
+            cards.append((card, doc))
+    checker.references(cards, known)
+    checker.uniqueness(cards, files)
+    result.checked_files = len(reported)
+    result.problems += [p for p in checker.problems if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))]
+    if not any(p.level is Level.ERROR for p in result.problems):
+        result.catalogue = Catalogue.build([c for c, _ in cards], vocab)

@@ -1,0 +1,88 @@
+"""The controlled vocabularies (themes, organisation types, provinces): one data file.
+
+``data/vocabulaire.yml`` is the single list. The validator reads it directly; the JSON Schema
+``schema/vocabulaire.schema.json`` that editors' IDEs use is generated from it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .load import read_document
+from .model import Term, Vocabulary
+from .problems import Problem
+
+VOCABULARY_FILE = "data/vocabulaire.yml"
+VOCABULARY_SCHEMA_FILE = "schema/vocabulaire.schema.json"
+
+# group in the data file -> (name of the $def, Dutch title, Dutch noun for messages)
+GROUPS = {
+    "themas": ("thema", "Thema", "thema"),
+    "organisatietypes": ("organisatietype", "Soort organisatie", "soort organisatie"),
+    "provincies": ("provincie", "Provincie", "provincie"),
+}
+
+
+def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
+    doc = read_document(root / VOCABULARY_FILE, VOCABULARY_FILE)
+    problems = list(doc.problems)
+    groups: dict[str, tuple[Term, ...]] = {}
+    data = doc.data if isinstance(doc.data, dict) else {}
+    for group in GROUPS:
+        entries = data.get(group)
+        if not isinstance(entries, dict) or not entries:
+            if not doc.problems:
+                doc.fail(doc.at((group,), key=True), f"de lijst '{group}' ontbreekt of is leeg")
+            groups[group] = ()
+            continue
+        terms = []
+        for slug, entry in entries.items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("naam"), str):
+                doc.fail(
+                    doc.at((group, slug), key=True),
+                    f"'{slug}' in '{group}' heeft geen 'naam'",
+                    "schrijf bijvoorbeeld: {naam: Bibliotheek}",
+                )
+                continue
+            synonyms = entry.get("synoniemen") or []
+            terms.append(
+                Term(
+                    slug=str(slug),
+                    naam=entry["naam"],
+                    uitleg=str(entry.get("uitleg") or ""),
+                    synoniemen=tuple(str(s) for s in synonyms),
+                )
+            )
+        groups[group] = tuple(terms)
+    problems = doc.problems
+    return Vocabulary(**groups), problems
+
+
+def vocabulary_schema(vocab: Vocabulary) -> dict[str, Any]:
+    """The JSON Schema of the vocabularies: enums with a label per value for IDE completion."""
+    defs: dict[str, Any] = {}
+    for group, (name, title, _noun) in GROUPS.items():
+        terms: tuple[Term, ...] = getattr(vocab, group)
+        defs[name] = {
+            "title": title,
+            "description": f"Kies een waarde uit de vaste lijst '{group}' (data/vocabulaire.yml).",
+            "enum": [t.slug for t in terms],
+            "markdownEnumDescriptions": [
+                f"**{t.naam}**" + (f": {t.uitleg}" if t.uitleg else "") for t in terms
+            ],
+            "x-synoniemen": {t.slug: list(t.synoniemen) for t in terms if t.synoniemen},
+            "x-naam": name,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "vocabulaire.schema.json",
+        "title": "Vaste lijsten",
+        "description": "Gemaakt uit data/vocabulaire.yml met 'kennisbank schema'. Niet zelf bewerken.",
+        "$defs": defs,
+    }
+
+
+def vocabulary_schema_text(vocab: Vocabulary) -> str:
+    return json.dumps(vocabulary_schema(vocab), ensure_ascii=False, indent=2) + "\n"
