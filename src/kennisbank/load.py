@@ -122,6 +122,12 @@ def _position_of_offset(text: str, offset: int, path: str) -> Position:
     return Position(path, line, col)
 
 
+def _code_point(character: object) -> int:
+    if isinstance(character, int):
+        return character
+    return ord(str(character)[:1] or " ")
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     """Strict UTF-8 (a BOM is allowed). A bad byte is reported at its line and column."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -154,13 +160,28 @@ def read_document(file: Path, display_path: str) -> Document:
     return doc
 
 
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only, and remembers where aliases (``*name``) are used."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.alias_marks: list[yaml.Mark] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_marks.append(self.peek_event().start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
 def parse_text(doc: Document, text: str) -> None:
+    loader: _Loader | None = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _Loader(text)
+        node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         doc.fail(
             _position_of_offset(text, exc.position, doc.path),
-            f"dit teken mag niet in een kaart staan (U+{ord(str(exc.character)[:1] or ' '):04X})",
+            f"dit teken mag niet in een kaart staan (U+{_code_point(exc.character):04X})",
             "haal het onzichtbare of speciale teken weg",
         )
         return
@@ -180,6 +201,11 @@ def parse_text(doc: Document, text: str) -> None:
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
         doc.fail(Position(doc.path), "dit is geen geldige YAML", str(exc))
         return
+    finally:
+        if loader is not None:
+            loader.dispose()
+    for mark in loader.alias_marks:
+        doc.fail(_pos(doc.path, mark), "verwijzingen met & en * worden niet ondersteund", "schrijf de waarde uit")
     if node is None:
         doc.fail(
             Position(doc.path),
@@ -209,8 +235,7 @@ class _Builder:
         pos = _pos(doc.path, node.start_mark)
         doc.values[json_path] = pos
         if id(node) in self.seen:
-            doc.fail(pos, "verwijzingen met & en * worden niet ondersteund", "schrijf de waarde uit")
-            return None
+            return None  # an alias: reported where it is used, in parse_text
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             doc.fail(

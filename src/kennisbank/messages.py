@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
@@ -51,6 +51,14 @@ def choices_hint(choices: list[str]) -> str:
     return "kies een waarde uit data/vocabulaire.yml"
 
 
+_HET_WORDS = {"knelpunt", "thema", "niveau", "veld", "praktijkvoorbeeld"}
+
+
+def unknown(noun: str) -> str:
+    """Dutch adjective agreement: 'onbekend knelpunt' (het), 'onbekende tip' (de)."""
+    return "onbekend" if noun.split()[-1] in _HET_WORDS else "onbekende"
+
+
 def field_name(json_path: JsonPath) -> str:
     """('organisaties', 0, 'type') -> "'organisaties', item 1, 'type'"."""
     if not json_path:
@@ -84,13 +92,11 @@ def _type_hint(expected: str, value: Any) -> str:
     return "controleer de waarde"
 
 
-def _property_description(schema: dict[str, Any], name: str) -> str | None:
-    prop = schema.get("properties", {}).get(name, {})
-    text = prop.get("description")
-    return str(text) if text else None
+Describe = Callable[[dict[str, Any]], str | None]
 
 
-def problems_from_error(doc: Document, error: ValidationError) -> list[Problem]:
+def problems_from_error(doc: Document, error: ValidationError, describe: Describe) -> list[Problem]:
+    """Dutch problems for one jsonschema error; ``describe`` gives a (sub)schema's description."""
     path: JsonPath = tuple(error.absolute_path)
     name = field_name(path)
     value = error.instance
@@ -104,7 +110,7 @@ def problems_from_error(doc: Document, error: ValidationError) -> list[Problem]:
             Problem(
                 at if path else doc.at(next(iter(doc.keys), ()), key=True),
                 f"het verplichte veld '{m}' ontbreekt" + (f" in {name}" if path else ""),
-                _property_description(schema, m),
+                describe(schema.get("properties", {}).get(m, {})),
             )
             for m in missing
         ]
@@ -119,10 +125,10 @@ def problems_from_error(doc: Document, error: ValidationError) -> list[Problem]:
         return out
     if kind == "enum":
         allowed = [str(c) for c in error.validator_value]
-        noun = str(schema.get("title", "waarde")).lower()
+        noun = str(schema.get("x-woord") or schema.get("title", "waarde")).lower()
         guess = suggest(str(value), allowed, schema.get("x-synoniemen"))
         hint = f"bedoel je '{guess}'?" if guess else choices_hint(allowed)
-        return [Problem(at, f"onbekende {noun} '{value}'", hint)]
+        return [Problem(at, f"{unknown(noun)} {noun} '{value}'", hint)]
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else "string"
         return [
@@ -151,7 +157,7 @@ def problems_from_error(doc: Document, error: ValidationError) -> list[Problem]:
                     "schrijf bijvoorbeeld 2026-11-25",
                 )
             ]
-        hint = schema.get("description") or "controleer de schrijfwijze"
+        hint = describe(schema) or "controleer de schrijfwijze"
         if str(error.validator_value).startswith("^https?"):
             hint = "een link begint met https:// en heeft geen spaties"
         return [Problem(at, f"{name} heeft niet de goede vorm: '{value}'", str(hint))]

@@ -22,6 +22,19 @@ SHARED_SCHEMAS = ("onderdelen",)
 class Schemas:
     validators: dict[Kind, Draft202012Validator]
     documents: dict[str, dict[str, Any]]
+    registry: Registry[Any]
+
+    def description(self, schema: dict[str, Any], base: str) -> str | None:
+        """A schema's Dutch description, following ``$ref`` when the schema has none itself."""
+        resolver = self.registry.resolver(base_uri=base)
+        for _ in range(5):
+            if schema.get("description"):
+                return str(schema["description"]).rstrip(".")
+            if "$ref" not in schema:
+                return None
+            resolved = resolver.lookup(schema["$ref"])
+            schema, resolver = resolved.contents, resolved.resolver
+        return None
 
     def properties(self, kind: Kind) -> dict[str, Any]:
         props: dict[str, Any] = self.documents[kind.schema]["properties"]
@@ -47,4 +60,4 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
         kind: Draft202012Validator(documents[kind.schema], registry=registry, format_checker=checker)
         for kind in Kind
     }
-    return Schemas(validators, documents)
+    return Schemas(validators, documents, registry)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .load import Document, read_document
-from .messages import choices_hint, problems_from_error, suggest
+from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
     AnyCard,
     Kind,
@@ -217,7 +217,7 @@ class _Checker:
             self.problems.append(
                 Problem(
                     Position(card_file.display),
-                    "onbekend soort kaart: het bestand staat niet in een map voor kaarten",
+                    "onbekende soort kaart: het bestand staat niet in een map voor kaarten",
                     "zet het in practices/, tips/, obstacles/ of recommendations/",
                 )
             )
@@ -225,8 +225,13 @@ class _Checker:
         validator = self.schemas.validators[card_file.kind]
         errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
         before = len(self.problems)
+        base = self.schemas.documents[card_file.kind.schema]["$id"]
+
+        def describe(schema: dict[str, Any]) -> str | None:
+            return self.schemas.description(schema, base)
+
         for error in errors:
-            self.problems += problems_from_error(doc, error)
+            self.problems += problems_from_error(doc, error, describe)
         self.problems += self._own_rules(card_file, doc)
         if len(self.problems) > before or name_problems:
             return None, doc
@@ -295,7 +300,7 @@ class _Checker:
                             else f"gebruik de bestandsnaam (zonder .yml) van een kaart in {target.folder}/"
                         )
                     self.problems.append(
-                        Problem(doc.at((attr, i)), f"onbekend{'e' if noun != 'knelpunt' else ''} {noun} '{ref}'", hint)
+                        Problem(doc.at((attr, i)), f"{unknown(noun)} {noun} '{ref}'", hint)
                     )
 
     def uniqueness(self, cards: list[tuple[AnyCard, Document]], files: list[CardFile]) -> None:

@@ -1,0 +1,298 @@
+"""Every kind of bad card gets one exact Dutch line ``path:line:col: message (hint)``, exit 1,
+and never a traceback. The table is the contract editors rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_CARDS
+
+P = "practices/dalfsen-taalmeter.yml"
+PRACTICE = (FIXTURE_CARDS / P).read_text(encoding="utf-8")
+
+
+def variant(old: str, new: str) -> str:
+    assert old in PRACTICE, old
+    return PRACTICE.replace(old, new, 1)
+
+
+# id, files to write (path -> text, bytes, or None to delete), expected lines
+CASES = [
+    (
+        "yaml-syntax-colon-in-value",
+        {P: variant("titel: Taalmeter bij", "titel: Taalmeter: bij")},
+        [f"{P}:2:17: onverwachte dubbele punt (zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing)"],
+    ),
+    (
+        "yaml-tab-indentation",
+        {P: variant("  - naam: Bibliotheek Dalfsen", "\t- naam: Bibliotheek Dalfsen")},
+        [f"{P}:7:1: er staat een tab in de inspringing (gebruik spaties, geen tabs)"],
+    ),
+    (
+        "missing-required-field",
+        {P: variant("plaats: Dalfsen\n", "")},
+        [f"{P}:2:1: het verplichte veld 'plaats' ontbreekt (Gemeente of regio, bijvoorbeeld Dalfsen of Parkstad (Heerlen))"],
+    ),
+    (
+        "unknown-field-with-did-you-mean",
+        {P: variant("samenvatting:", "samenvating:")},
+        [
+            f"{P}:3:1: onbekend veld 'samenvating' (bedoel je 'samenvatting'?)",
+            f"{P}:2:1: het verplichte veld 'samenvatting' ontbreekt (Eén of twee korte zinnen (hoogstens 300 tekens). Deze tekst staat ook in de voorvertoning als iemand de link deelt)",
+        ],
+    ),
+    (
+        "unknown-nested-field",
+        {P: variant("    type: bibliotheek", "    soort: bibliotheek")},
+        [
+            f"{P}:8:5: onbekend veld 'soort' (toegestane velden: naam, type)",
+            f"{P}:7:5: het verplichte veld 'type' ontbreekt in 'organisaties', item 1 (Soort uit de vaste lijst)",
+        ],
+    ),
+    (
+        "year-as-quoted-text",
+        {P: variant("jaar: 2018", 'jaar: "2018"')},
+        [f"{P}:9:7: 'jaar' moet een heel getal zijn, maar is tekst (schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2018)"],
+    ),
+    (
+        "year-not-four-digits",
+        {P: variant("jaar: 2018", "jaar: 18")},
+        [f"{P}:9:7: 'jaar' moet een jaartal zijn van 1950 tot en met 2100, maar is 18 (schrijf het jaar met vier cijfers, bijvoorbeeld 2018)"],
+    ),
+    (
+        "empty-value",
+        {P: variant("plaats: Dalfsen", "plaats:")},
+        [f"{P}:4:8: 'plaats' moet tekst zijn, maar is leeg (het veld is leeg: vul het in of haal de regel weg)"],
+    ),
+    (
+        "blank-title",
+        {P: variant("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "   "')},
+        [f"{P}:2:8: 'titel' is leeg (vul het in of haal de regel weg)"],
+    ),
+    (
+        "text-that-yaml-reads-as-yes-no",
+        {P: variant("plaats: Dalfsen", "plaats: no")},
+        [f"{P}:4:9: 'plaats' moet tekst zijn, maar is ja/nee (zet de tekst tussen aanhalingstekens)"],
+    ),
+    (
+        "list-written-as-text",
+        {P: variant("themas: [bewustwording, signaleren]", "themas: bewustwording")},
+        [f"{P}:15:9: 'themas' moet een lijst zijn, maar is tekst (zet elk item op een eigen regel, beginnend met '- ')"],
+    ),
+    (
+        "summary-too-long",
+        {P: variant("samenvatting: Een pilot", "samenvatting: " + "Heel lang. " * 30 + "Een pilot")},
+        [f"{P}:3:15: 'samenvatting' is te lang (411 tekens, hoogstens 300) (maak het korter: één of twee korte zinnen)"],
+    ),
+    (
+        "duplicate-key",
+        {P: variant("plaats: Dalfsen\n", "plaats: Dalfsen\nplaats: Zwolle\n")},
+        [f"{P}:5:1: het veld 'plaats' staat er twee keer (het eerste staat op regel 4; houd er één over)"],
+    ),
+    (
+        "unknown-knelpunt-code",
+        {P: variant("knelpunten: [A, C]", "knelpunten: [A, G]")},
+        [f"{P}:13:17: onbekend knelpunt 'G' (kies uit A–F)"],
+    ),
+    (
+        "lowercase-knelpunt-code",
+        {P: variant("knelpunten: [A, C]", "knelpunten: [A, c]")},
+        [f"{P}:13:17: onbekend knelpunt 'c' (bedoel je 'C'?)"],
+    ),
+    (
+        "duplicate-in-list",
+        {P: variant("knelpunten: [A, C]", "knelpunten: [A, A]")},
+        [f"{P}:13:17: 'knelpunten' noemt 'A' twee keer (haal de dubbele weg)"],
+    ),
+    (
+        "knelpunt-card-missing",
+        {P: PRACTICE, "obstacles/c.yml": None},
+        [f"{P}:13:17: onbekend knelpunt 'C' (er is geen obstacles/c.yml; kies uit: A, B, D, E, F)"],
+    ),
+    (
+        "unknown-tip-with-did-you-mean",
+        {P: variant("tips: [korte-tip]", "tips: [korte-tp]")},
+        [f"{P}:12:8: onbekende tip 'korte-tp' (bedoel je 'korte-tip'?)"],
+    ),
+    (
+        "unknown-recommendation",
+        {P: variant("aanbevelingen: [gemeente-a-test]", "aanbevelingen: [rijk-z]")},
+        [f"{P}:14:17: onbekende aanbeveling 'rijk-z' (gebruik de bestandsnaam (zonder .yml) van een kaart in recommendations/)"],
+    ),
+    (
+        "unknown-practice-in-tip",
+        {"tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("[dalfsen-taalmeter]", "[dalfsen-taalmetr]")},
+        ["tips/korte-tip.yml:5:14: onbekend praktijkvoorbeeld 'dalfsen-taalmetr' (bedoel je 'dalfsen-taalmeter'?)"],
+    ),
+    (
+        "unknown-theme-typo",
+        {P: variant("themas: [bewustwording, signaleren]", "themas: [bewustwording, signaleeren]")},
+        [f"{P}:15:25: onbekend thema 'signaleeren' (bedoel je 'signaleren'?)"],
+    ),
+    (
+        "unknown-theme-synonym",
+        {P: variant("themas: [bewustwording, signaleren]", "themas: [geld]")},
+        [f"{P}:15:10: onbekend thema 'geld' (bedoel je 'financiering'?)"],
+    ),
+    (
+        "unknown-organisation-type",
+        {P: variant("type: bibliotheek", "type: bieb")},
+        [f"{P}:8:11: onbekende soort organisatie 'bieb' (bedoel je 'bibliotheek'?)"],
+    ),
+    (
+        "unknown-province-casing",
+        {P: variant("provincie: overijssel", "provincie: Overijssel")},
+        [f"{P}:5:12: onbekende provincie 'Overijssel' (bedoel je 'overijssel'?)"],
+    ),
+    (
+        "impossible-date",
+        {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 2026-02-30")},
+        [f"{P}:22:16: 'gecontroleerd': '2026-02-30' is geen bestaande datum (schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25)"],
+    ),
+    (
+        "date-in-dutch-order",
+        {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 25-11-2026")},
+        [f"{P}:22:16: 'gecontroleerd': '25-11-2026' is geen datum in de vorm JJJJ-MM-DD (schrijf bijvoorbeeld 2026-11-25)"],
+    ),
+    (
+        "date-in-future",
+        {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 2999-01-01")},
+        [f"{P}:22:16: 'gecontroleerd' ligt in de toekomst (2999-01-01) (vul de datum in waarop je de kaart echt controleerde)"],
+    ),
+    (
+        "javascript-source-url",
+        {P: variant("url: https://www.bibliotheeknetwerk.nl", "url: javascript:alert(1)//www.bibliotheeknetwerk.nl")},
+        [f"{P}:21:10: 'bron', item 1, 'url' heeft niet de goede vorm: 'javascript:alert(1)//www.bibliotheeknetwerk.nl/basisvaardigheden-volwassenen/hoger-bereik' (een link begint met https:// en heeft geen spaties)"],
+    ),
+    (
+        "python-tag-is-refused-not-run",
+        {P: variant("titel: Taalmeter bij de sociale werkvoorziening", 'titel: !!python/object/apply:os.system ["touch PWNED"]')},
+        [f"{P}:2:8: onbekende YAML-tag '!!python/object/apply:os.system' (haal de tag met ! weg; een kaart bevat alleen tekst, getallen, lijsten en velden)"],
+    ),
+    (
+        "yaml-anchor-and-alias",
+        {P: variant("plaats: Dalfsen", "plaats: &p Dalfsen\nplaatsnaam: *p")},
+        [f"{P}:5:13: verwijzingen met & en * worden niet ondersteund (schrijf de waarde uit)"],
+    ),
+    (
+        "empty-file",
+        {P: ""},
+        [f"{P}:1:1: het bestand is leeg (vul de velden in; begin met een sjabloon via 'kennisbank nieuw')"],
+    ),
+    (
+        "only-a-comment",
+        {P: "# yaml-language-server: $schema=../schema/praktijk.schema.json\n"},
+        [f"{P}:1:1: het bestand is leeg (vul de velden in; begin met een sjabloon via 'kennisbank nieuw')"],
+    ),
+    (
+        "list-at-root",
+        {P: "- titel: Taalmeter\n- plaats: Dalfsen\n"},
+        [f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is een lijst (begin elke regel met een veldnaam, zoals 'titel: ...')"],
+    ),
+    (
+        "scalar-at-root",
+        {P: "Taalmeter in Dalfsen\n"},
+        [f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is losse tekst (begin elke regel met een veldnaam, zoals 'titel: ...')"],
+    ),
+    (
+        "not-utf8",
+        {P: variant("plaats: Dalfsen", "plaats: Dalfs\udce9n").encode("utf-8", "surrogateescape")},
+        [f"{P}:4:14: het bestand is geen geldige UTF-8: onbekend teken (byte 0xe9) (sla het bestand op als UTF-8; typ het teken op deze plek opnieuw)"],
+    ),
+    (
+        "control-character",
+        {P: variant("plaats: Dalfsen", "plaats: Dal\x07fsen")},
+        [f"{P}:4:12: dit teken mag niet in een kaart staan (U+0007) (haal het onzichtbare of speciale teken weg)"],
+    ),
+    (
+        "file-name-not-a-slug",
+        {P: None, "practices/Dalfsen Taalmeter.yml": PRACTICE, "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("[dalfsen-taalmeter]", "[]")},
+        ["practices/Dalfsen Taalmeter.yml:1:1: de bestandsnaam 'Dalfsen Taalmeter.yml' is geen geldige naam voor een kaart (gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'dalfsen-taalmeter.yml')"],
+    ),
+    (
+        "yaml-extension-and-duplicate-slug",
+        {"practices/dalfsen-taalmeter.yaml": PRACTICE},
+        [
+            "practices/dalfsen-taalmeter.yaml:1:1: de bestandsnaam 'dalfsen-taalmeter.yaml' eindigt niet op .yml (gebruik de extensie .yml (kleine letters))",
+            f"practices/dalfsen-taalmeter.yml:1:1: de naam 'dalfsen-taalmeter' wordt al gebruikt door practices/dalfsen-taalmeter.yaml (elke kaart heeft een eigen bestandsnaam; kies een andere naam)",
+        ],
+    ),
+    (
+        "stray-non-card-file",
+        {"practices/notities.txt": "losse aantekeningen"},
+        ["practices/notities.txt:1:1: 'notities.txt' is geen kaart: een kaart is een .yml-bestand (haal het bestand weg of geef het de extensie .yml)"],
+    ),
+    (
+        "obstacle-file-name-and-code",
+        {"obstacles/g.yml": (FIXTURE_CARDS / "obstacles/a.yml").read_text()},
+        ["obstacles/g.yml:1:1: een knelpunt heet a.yml tot en met f.yml, niet 'g.yml' (noem het bestand naar de code van het knelpunt)"],
+    ),
+    (
+        "obstacle-code-mismatch",
+        {"obstacles/b.yml": (FIXTURE_CARDS / "obstacles/a.yml").read_text()},
+        ["obstacles/b.yml:2:7: code 'A' past niet bij de bestandsnaam 'b.yml' (gebruik code 'B' of hernoem het bestand)"],
+    ),
+    (
+        "duplicate-recommendation-code",
+        {"recommendations/gemeente-a-kopie.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml").read_text()},
+        ["recommendations/gemeente-a-test.yml:2:7: er is al een aanbeveling A voor 'gemeente': recommendations/gemeente-a-kopie.yml (elke code komt per niveau één keer voor)"],
+    ),
+    (
+        "unknown-level",
+        {"recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml").read_text().replace("niveau: gemeente", "niveau: provincie")},
+        ["recommendations/gemeente-a-test.yml:3:9: onbekend niveau 'provincie' (kies uit: gemeente, rijk)"],
+    ),
+]
+
+
+def _write(root: Path, files: dict[str, str | bytes | None]) -> None:
+    for rel, content in files.items():
+        target = root / rel
+        if content is None:
+            target.unlink()
+        elif isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_card_is_reported_in_dutch_with_position_and_hint(repo, check, files, expected):
+    _write(repo, files)
+    result = check(repo)
+    lines = result.stdout.splitlines()
+    for line in expected:
+        assert line in lines, f"verwacht:\n{line}\nkreeg:\n{result.stdout}"
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = [ln for ln in lines if ln.count(":") >= 3 and not ln.startswith(" ")]
+    assert lines[-1] == f"{len(errors)} {'fout' if len(errors) == 1 else 'fouten'} gevonden."
+
+
+def test_python_tag_in_a_card_is_never_executed(repo, check):
+    _write(repo, {P: variant("titel: Taalmeter bij", f'titel: !!python/object/apply:os.system ["touch {repo}/PWNED"]\nx: ')})
+    check(repo)
+    assert not (repo / "PWNED").exists()
+
+
+def test_all_problems_in_all_files_are_reported_at_once_sorted(repo, check):
+    _write(
+        repo,
+        {
+            P: variant("themas: [bewustwording, signaleren]", "themas: [geld]").replace("jaar: 2018", "jaar: 18", 1),
+            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("titel:", "tittel:"),
+        },
+    )
+    lines = check(repo).stdout.splitlines()
+    assert lines == sorted(lines[:-1], key=lambda ln: (ln.split(":")[0], int(ln.split(":")[1]))) + [lines[-1]]
+    assert [ln.split(":")[0] for ln in lines[:-1]] == [P, P, "tips/korte-tip.yml", "tips/korte-tip.yml"]
+    assert lines[-1] == "4 fouten gevonden."
+
+
+def test_utf8_byte_order_mark_is_accepted(repo, check):
+    _write(repo, {P: b"\xef\xbb\xbf" + PRACTICE.encode()})
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "Alles in orde: 9 kaarten gecontroleerd."
