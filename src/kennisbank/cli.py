@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .problems import summary_line
+from .urls import URL_FILE, add_new_urls
 from .validate import check_repository
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="controleer de kaarten")
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
+    commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     return parser
 
 
@@ -42,7 +44,8 @@ def cmd_check(root: Path, paths: list[Path]) -> int:
     if result.problems:
         print(summary_line(result.problems))
     else:
-        print(f"Alles in orde: {result.checked_files} kaarten gecontroleerd.")
+        n = result.checked_files
+        print(f"Alles in orde: {n} {'kaart' if n == 1 else 'kaarten'} gecontroleerd.")
     return 0 if result.ok else 1
 
 
@@ -58,6 +61,18 @@ def cmd_schema(root: Path) -> int:
     return 0
 
 
+def cmd_urls(root: Path) -> int:
+    result = check_repository(root)
+    if result.catalogue is None:
+        print("Los eerst de fouten op die 'kennisbank check' meldt.")
+        return 1
+    added = add_new_urls(root, result.catalogue)
+    for url in added:
+        print(f"toegevoegd: {url}")
+    print(f"{URL_FILE}: {len(added)} nieuwe adressen.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root or find_root(Path.cwd())
@@ -67,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(root, args.paths)
+        if args.command == "urls":
+            return cmd_urls(root)
         return cmd_schema(root)
     except Exception as exc:  # an editor never sees a traceback
         print(f"{root}: interne fout in de kennisbank ({type(exc).__name__}: {exc}); meld dit aan de beheerders")

@@ -176,7 +176,9 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
             Problem(
                 at,
                 f"{name} is te lang ({len(value)} tekens, hoogstens {error.validator_value})",
-                "maak het korter: één of twee korte zinnen",
+                "maak het korter: één of twee korte zinnen"
+                if path and path[-1] == "samenvatting"
+                else "maak het korter",
             )
         ]
     if kind in ("minimum", "maximum"):

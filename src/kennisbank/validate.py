@@ -385,7 +385,7 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
         checker.problems += repo_problems
     else:
         given, given_problems = expand_paths(only, root)
-        checker.problems += given_problems
+        result.problems += given_problems
         given_names = {f.file.resolve() for f in given}
         files = given + [f for f in repo_files if f.file.resolve() not in given_names]
         reported = {f.display for f in given}

@@ -1,0 +1,56 @@
+"""The public URL contract: every path ever published stays listed in ``published-urls.txt``.
+
+The list only grows. ``kennisbank urls`` adds the paths of new pages; tests fail when a listed
+path is neither built nor redirected, or when the list is behind the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .model import Kind
+
+URL_FILE = "published-urls.txt"
+HEADER = (
+    "# Elk adres dat ooit op de site stond. Haal hier nooit een regel weg: een verdwenen pagina\n"
+    "# krijgt een doorverwijzing. Nieuwe adressen voeg je toe met 'kennisbank urls'.\n"
+)
+
+
+def docs_urls(docs_dir: Path) -> list[str]:
+    urls = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        rel = page.relative_to(docs_dir).with_suffix("").as_posix()
+        if rel == "index":
+            urls.append("/")
+        elif rel.endswith("/index"):
+            urls.append(f"/{rel[: -len('index')]}")
+        else:
+            urls.append(f"/{rel}/")
+    return urls
+
+
+def site_urls(catalogue: Catalogue, docs_dir: Path) -> list[str]:
+    """Every public page path of the site as built now."""
+    urls = docs_urls(docs_dir)
+    urls += [f"/{kind.url_prefix}/" for kind in Kind]
+    urls += [f"/{card.url}" for card in catalogue.all_cards()]
+    return sorted(set(urls))
+
+
+def read_published(root: Path) -> list[str]:
+    file = root / URL_FILE
+    if not file.exists():
+        return []
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def add_new_urls(root: Path, catalogue: Catalogue) -> list[str]:
+    """Append the site's URLs that are not listed yet; returns what was added."""
+    listed = read_published(root)
+    new = [u for u in site_urls(catalogue, root / "docs") if u not in set(listed)]
+    if new or not (root / URL_FILE).exists():
+        (root / URL_FILE).write_text(HEADER + "".join(f"{u}\n" for u in sorted({*listed, *new})), encoding="utf-8")
+    return new

@@ -1,0 +1,64 @@
+"""The real repository: every card validates, the strict build succeeds, every URL stays."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from kennisbank.model import Kind
+from kennisbank.urls import read_published, site_urls
+from kennisbank.validate import check_repository
+
+RESULT = check_repository(REPO)
+CARDS = RESULT.catalogue.all_cards() if RESULT.catalogue else ()
+
+
+def test_every_card_in_the_repository_validates():
+    assert RESULT.ok, "\n".join(str(p) for p in RESULT.problems)
+
+
+@pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
+def test_every_card_has_its_page_at_its_public_url(built_site, card):
+    page = built_site / card.url / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert re.search(r"<h1>[^<]*</h1>", html)
+    assert f'href="../../{card.kind.url_prefix}/"' in html or card.kind is Kind.KNELPUNT
+
+
+@pytest.mark.parametrize("kind", list(Kind), ids=[k.url_prefix for k in Kind])
+def test_overview_lists_every_card_of_its_type_without_javascript(built_site, kind):
+    html = (built_site / kind.url_prefix / "index.html").read_text(encoding="utf-8")
+    for card in RESULT.catalogue.of_kind(kind):
+        assert f'href="{card.slug}/"' in html, card.slug
+
+
+def test_every_published_url_is_built_or_redirected(built_site):
+    missing = []
+    for url in read_published(REPO):
+        page = built_site / url.lstrip("/") / "index.html" if url.endswith("/") else built_site / url.lstrip("/")
+        if not page.exists():
+            missing.append(url)
+        elif 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:2000]:
+            continue
+    assert not missing, f"deze adressen zijn verdwenen zonder doorverwijzing: {missing}"
+
+
+def test_published_url_list_is_not_behind_the_site():
+    listed = set(read_published(REPO))
+    new = [u for u in site_urls(RESULT.catalogue, REPO / "docs") if u not in listed]
+    assert not new, f"draai 'kennisbank urls': {new}"
+
+
+def test_no_page_fetches_google_fonts_or_other_remote_assets(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_card_pages_are_not_listed_in_the_navigation_of_every_page(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for card in CARDS:
+        assert f'href="{card.url}"' not in home.split('class="md-nav', 1)[-1].split("</nav>", 1)[0]
