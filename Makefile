@@ -1,0 +1,40 @@
+# One entry point for people and CI. Everything installs itself on a fresh machine.
+VENV   ?= .venv
+PYTHON ?= python3
+SITE   ?= site
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup check build serve test chromium lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/.installed
+
+check: setup
+	$(BIN)/kennisbank check
+
+build: check
+	$(BIN)/mkdocs build --strict -d $(SITE)
+
+serve: setup
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium ontbreekt: installeren met apt-get (Debian-pakket 'chromium')"; \
+	  apt-get update -qq && apt-get install -y -qq chromium; }
+
+test: setup chromium
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check src hooks tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(SITE) $(VENV) .pytest_cache

@@ -1,0 +1,140 @@
+"""The built site in real headless Chromium: axe-core (WCAG 2.2 A/AA) finds nothing, the page is
+Dutch, nothing scrolls sideways at 360 px, and the keyboard reaches the content."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from kennisbank.model import Kind
+from kennisbank.validate import check_repository
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _pages() -> list[tuple[str, str]]:
+    pages = [
+        ("home", "/"),
+        ("overzicht-praktijken", "/praktijken/"),
+        ("overzicht-knelpunten", "/knelpunten/"),
+        ("overzicht-aanbevelingen", "/aanbevelingen/"),
+        ("handgeschreven", "/over/"),
+        ("toegankelijkheid", "/toegankelijkheid/"),
+    ]
+    catalogue = check_repository(REPO).catalogue
+    if catalogue is not None:
+        for kind in Kind:
+            cards = catalogue.of_kind(kind)
+            if cards:
+                longest = max(cards, key=lambda c: len(c.titel))
+                pages.append((f"{kind.schema}-{longest.slug}", f"/{longest.url}"))
+    return pages
+
+
+PAGES = _pages()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        message = f"Chromium niet gevonden op {CHROMIUM} (installeer het Debian-pakket 'chromium')"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", [p for _, p in PAGES], ids=[n for n, _ in PAGES])
+def test_page_has_no_axe_violations(page, base_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(base_url + path)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", [p for _, p in PAGES], ids=[n for n, _ in PAGES])
+def test_page_is_dutch_and_fits_a_360px_screen(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{overflow} px horizontaal scrollen op 360 px"
+    context.close()
+
+
+@pytest.mark.parametrize("path", [p for n, p in PAGES if n.startswith("praktijk-")], ids=["praktijk"])
+def test_keyboard_user_can_skip_to_the_content_and_follow_a_link(page, base_url, path):
+    page.goto(base_url + path)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "Ga naar inhoud"
+    page.keyboard.press("Enter")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("!!document.activeElement.closest('article.kb-kaart')")
+        if inside:
+            break
+    assert inside, "met Tab kom je niet bij de links in de kaart"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "de focus is niet zichtbaar"
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.url.rstrip("/").endswith(href.strip("./").rstrip("/").split("/")[-1])
