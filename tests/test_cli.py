@@ -49,7 +49,9 @@ def test_outside_a_knowledge_base_the_command_says_so(tmp_path):
 
 def test_stale_vocabulary_schema_is_an_error_with_the_command_to_fix_it(repo, check):
     vocab = repo / "data" / "vocabulaire.yml"
-    vocab.write_text(vocab.read_text().replace("  beleid:\n", "  nieuw-thema:\n    naam: Nieuw\n  beleid:\n", 1))
+    vocab.write_text(
+        vocab.read_text().replace("  beleid:\n", "  nieuw-thema:\n    naam: Nieuw\n  beleid:\n", 1)
+    )
     result = check(repo)
     assert result.returncode == 1
     assert (

@@ -23,7 +23,9 @@ CASES = [
     (
         "yaml-syntax-colon-in-value",
         {P: variant("titel: Taalmeter bij", "titel: Taalmeter: bij")},
-        [f"{P}:2:17: onverwachte dubbele punt (zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing)"],
+        [
+            f"{P}:2:17: onverwachte dubbele punt (zet tekst met ': ' erin tussen aanhalingstekens, of controleer de inspringing)"
+        ],
     ),
     (
         "yaml-tab-indentation",
@@ -33,7 +35,9 @@ CASES = [
     (
         "missing-required-field",
         {P: variant("plaats: Dalfsen\n", "")},
-        [f"{P}:2:1: het verplichte veld 'plaats' ontbreekt (Gemeente of regio, bijvoorbeeld Dalfsen of Parkstad (Heerlen))"],
+        [
+            f"{P}:2:1: het verplichte veld 'plaats' ontbreekt (Gemeente of regio, bijvoorbeeld Dalfsen of Parkstad (Heerlen))"
+        ],
     ),
     (
         "unknown-field-with-did-you-mean",
@@ -54,17 +58,23 @@ CASES = [
     (
         "year-as-quoted-text",
         {P: variant("jaar: 2018", 'jaar: "2018"')},
-        [f"{P}:9:7: 'jaar' moet een heel getal zijn, maar is tekst (schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2018)"],
+        [
+            f"{P}:9:7: 'jaar' moet een heel getal zijn, maar is tekst (schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2018)"
+        ],
     ),
     (
         "year-not-four-digits",
         {P: variant("jaar: 2018", "jaar: 18")},
-        [f"{P}:9:7: 'jaar' moet een jaartal zijn van 1950 tot en met 2100, maar is 18 (schrijf het jaar met vier cijfers, bijvoorbeeld 2018)"],
+        [
+            f"{P}:9:7: 'jaar' moet een jaartal zijn van 1950 tot en met 2100, maar is 18 (schrijf het jaar met vier cijfers, bijvoorbeeld 2018)"
+        ],
     ),
     (
         "empty-value",
         {P: variant("plaats: Dalfsen", "plaats:")},
-        [f"{P}:4:8: 'plaats' moet tekst zijn, maar is leeg (het veld is leeg: vul het in of haal de regel weg)"],
+        [
+            f"{P}:4:8: 'plaats' moet tekst zijn, maar is leeg (het veld is leeg: vul het in of haal de regel weg)"
+        ],
     ),
     (
         "blank-title",
@@ -79,12 +89,16 @@ CASES = [
     (
         "list-written-as-text",
         {P: variant("themas: [bewustwording, signaleren]", "themas: bewustwording")},
-        [f"{P}:15:9: 'themas' moet een lijst zijn, maar is tekst (zet elk item op een eigen regel, beginnend met '- ')"],
+        [
+            f"{P}:15:9: 'themas' moet een lijst zijn, maar is tekst (zet elk item op een eigen regel, beginnend met '- ')"
+        ],
     ),
     (
         "summary-too-long",
         {P: variant("samenvatting: Een pilot", "samenvatting: " + "Heel lang. " * 30 + "Een pilot")},
-        [f"{P}:3:15: 'samenvatting' is te lang (411 tekens, hoogstens 300) (maak het korter: één of twee korte zinnen)"],
+        [
+            f"{P}:3:15: 'samenvatting' is te lang (411 tekens, hoogstens 300) (maak het korter: één of twee korte zinnen)"
+        ],
     ),
     (
         "duplicate-key",
@@ -119,12 +133,20 @@ CASES = [
     (
         "unknown-recommendation",
         {P: variant("aanbevelingen: [gemeente-a-test]", "aanbevelingen: [rijk-z]")},
-        [f"{P}:14:17: onbekende aanbeveling 'rijk-z' (gebruik de bestandsnaam (zonder .yml) van een kaart in recommendations/)"],
+        [
+            f"{P}:14:17: onbekende aanbeveling 'rijk-z' (gebruik de bestandsnaam (zonder .yml) van een kaart in recommendations/)"
+        ],
     ),
     (
         "unknown-practice-in-tip",
-        {"tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("[dalfsen-taalmeter]", "[dalfsen-taalmetr]")},
-        ["tips/korte-tip.yml:5:14: onbekend praktijkvoorbeeld 'dalfsen-taalmetr' (bedoel je 'dalfsen-taalmeter'?)"],
+        {
+            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml")
+            .read_text()
+            .replace("[dalfsen-taalmeter]", "[dalfsen-taalmetr]")
+        },
+        [
+            "tips/korte-tip.yml:5:14: onbekend praktijkvoorbeeld 'dalfsen-taalmetr' (bedoel je 'dalfsen-taalmeter'?)"
+        ],
     ),
     (
         "unknown-theme-typo",
@@ -149,27 +171,47 @@ CASES = [
     (
         "impossible-date",
         {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 2026-02-30")},
-        [f"{P}:22:16: 'gecontroleerd': '2026-02-30' is geen bestaande datum (schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25)"],
+        [
+            f"{P}:22:16: 'gecontroleerd': '2026-02-30' is geen bestaande datum (schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25)"
+        ],
     ),
     (
         "date-in-dutch-order",
         {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 25-11-2026")},
-        [f"{P}:22:16: 'gecontroleerd': '25-11-2026' is geen datum in de vorm JJJJ-MM-DD (schrijf bijvoorbeeld 2026-11-25)"],
+        [
+            f"{P}:22:16: 'gecontroleerd': '25-11-2026' is geen datum in de vorm JJJJ-MM-DD (schrijf bijvoorbeeld 2026-11-25)"
+        ],
     ),
     (
         "date-in-future",
         {P: variant("gecontroleerd: 2026-11-25", "gecontroleerd: 2999-01-01")},
-        [f"{P}:22:16: 'gecontroleerd' ligt in de toekomst (2999-01-01) (vul de datum in waarop je de kaart echt controleerde)"],
+        [
+            f"{P}:22:16: 'gecontroleerd' ligt in de toekomst (2999-01-01) (vul de datum in waarop je de kaart echt controleerde)"
+        ],
     ),
     (
         "javascript-source-url",
-        {P: variant("url: https://www.bibliotheeknetwerk.nl", "url: javascript:alert(1)//www.bibliotheeknetwerk.nl")},
-        [f"{P}:21:10: 'bron', item 1, 'url' heeft niet de goede vorm: 'javascript:alert(1)//www.bibliotheeknetwerk.nl/basisvaardigheden-volwassenen/hoger-bereik' (een link begint met https:// en heeft geen spaties)"],
+        {
+            P: variant(
+                "url: https://www.bibliotheeknetwerk.nl",
+                "url: javascript:alert(1)//www.bibliotheeknetwerk.nl",
+            )
+        },
+        [
+            f"{P}:21:10: 'bron', item 1, 'url' heeft niet de goede vorm: 'javascript:alert(1)//www.bibliotheeknetwerk.nl/basisvaardigheden-volwassenen/hoger-bereik' (een link begint met https:// en heeft geen spaties)"
+        ],
     ),
     (
         "python-tag-is-refused-not-run",
-        {P: variant("titel: Taalmeter bij de sociale werkvoorziening", 'titel: !!python/object/apply:os.system ["touch PWNED"]')},
-        [f"{P}:2:8: onbekende YAML-tag '!!python/object/apply:os.system' (haal de tag met ! weg; een kaart bevat alleen tekst, getallen, lijsten en velden)"],
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening",
+                'titel: !!python/object/apply:os.system ["touch PWNED"]',
+            )
+        },
+        [
+            f"{P}:2:8: onbekende YAML-tag '!!python/object/apply:os.system' (haal de tag met ! weg; een kaart bevat alleen tekst, getallen, lijsten en velden)"
+        ],
     ),
     (
         "yaml-anchor-and-alias",
@@ -189,59 +231,91 @@ CASES = [
     (
         "list-at-root",
         {P: "- titel: Taalmeter\n- plaats: Dalfsen\n"},
-        [f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is een lijst (begin elke regel met een veldnaam, zoals 'titel: ...')"],
+        [
+            f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is een lijst (begin elke regel met een veldnaam, zoals 'titel: ...')"
+        ],
     ),
     (
         "scalar-at-root",
         {P: "Taalmeter in Dalfsen\n"},
-        [f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is losse tekst (begin elke regel met een veldnaam, zoals 'titel: ...')"],
+        [
+            f"{P}:1:1: een kaart moet bestaan uit velden ('veld: waarde'), maar dit bestand is losse tekst (begin elke regel met een veldnaam, zoals 'titel: ...')"
+        ],
     ),
     (
         "not-utf8",
         {P: variant("plaats: Dalfsen", "plaats: Dalfs\udce9n").encode("utf-8", "surrogateescape")},
-        [f"{P}:4:14: het bestand is geen geldige UTF-8: onbekend teken (byte 0xe9) (sla het bestand op als UTF-8; typ het teken op deze plek opnieuw)"],
+        [
+            f"{P}:4:14: het bestand is geen geldige UTF-8: onbekend teken (byte 0xe9) (sla het bestand op als UTF-8; typ het teken op deze plek opnieuw)"
+        ],
     ),
     (
         "control-character",
         {P: variant("plaats: Dalfsen", "plaats: Dal\x07fsen")},
-        [f"{P}:4:12: dit teken mag niet in een kaart staan (U+0007) (haal het onzichtbare of speciale teken weg)"],
+        [
+            f"{P}:4:12: dit teken mag niet in een kaart staan (U+0007) (haal het onzichtbare of speciale teken weg)"
+        ],
     ),
     (
         "file-name-not-a-slug",
-        {P: None, "practices/Dalfsen Taalmeter.yml": PRACTICE, "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("[dalfsen-taalmeter]", "[]")},
-        ["practices/Dalfsen Taalmeter.yml:1:1: de bestandsnaam 'Dalfsen Taalmeter.yml' is geen geldige naam voor een kaart (gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'dalfsen-taalmeter.yml')"],
+        {
+            P: None,
+            "practices/Dalfsen Taalmeter.yml": PRACTICE,
+            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml")
+            .read_text()
+            .replace("[dalfsen-taalmeter]", "[]"),
+        },
+        [
+            "practices/Dalfsen Taalmeter.yml:1:1: de bestandsnaam 'Dalfsen Taalmeter.yml' is geen geldige naam voor een kaart (gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'dalfsen-taalmeter.yml')"
+        ],
     ),
     (
         "yaml-extension-and-duplicate-slug",
         {"practices/dalfsen-taalmeter.yaml": PRACTICE},
         [
             "practices/dalfsen-taalmeter.yaml:1:1: de bestandsnaam 'dalfsen-taalmeter.yaml' eindigt niet op .yml (gebruik de extensie .yml (kleine letters))",
-            f"practices/dalfsen-taalmeter.yml:1:1: de naam 'dalfsen-taalmeter' wordt al gebruikt door practices/dalfsen-taalmeter.yaml (elke kaart heeft een eigen bestandsnaam; kies een andere naam)",
+            "practices/dalfsen-taalmeter.yml:1:1: de naam 'dalfsen-taalmeter' wordt al gebruikt door practices/dalfsen-taalmeter.yaml (elke kaart heeft een eigen bestandsnaam; kies een andere naam)",
         ],
     ),
     (
         "stray-non-card-file",
         {"practices/notities.txt": "losse aantekeningen"},
-        ["practices/notities.txt:1:1: 'notities.txt' is geen kaart: een kaart is een .yml-bestand (haal het bestand weg of geef het de extensie .yml)"],
+        [
+            "practices/notities.txt:1:1: 'notities.txt' is geen kaart: een kaart is een .yml-bestand (haal het bestand weg of geef het de extensie .yml)"
+        ],
     ),
     (
         "obstacle-file-name-and-code",
         {"obstacles/g.yml": (FIXTURE_CARDS / "obstacles/a.yml").read_text()},
-        ["obstacles/g.yml:1:1: een knelpunt heet a.yml tot en met f.yml, niet 'g.yml' (noem het bestand naar de code van het knelpunt)"],
+        [
+            "obstacles/g.yml:1:1: een knelpunt heet a.yml tot en met f.yml, niet 'g.yml' (noem het bestand naar de code van het knelpunt)"
+        ],
     ),
     (
         "obstacle-code-mismatch",
         {"obstacles/b.yml": (FIXTURE_CARDS / "obstacles/a.yml").read_text()},
-        ["obstacles/b.yml:2:7: code 'A' past niet bij de bestandsnaam 'b.yml' (gebruik code 'B' of hernoem het bestand)"],
+        [
+            "obstacles/b.yml:2:7: code 'A' past niet bij de bestandsnaam 'b.yml' (gebruik code 'B' of hernoem het bestand)"
+        ],
     ),
     (
         "duplicate-recommendation-code",
-        {"recommendations/gemeente-a-kopie.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml").read_text()},
-        ["recommendations/gemeente-a-test.yml:2:7: er is al een aanbeveling A voor 'gemeente': recommendations/gemeente-a-kopie.yml (elke code komt per niveau één keer voor)"],
+        {
+            "recommendations/gemeente-a-kopie.yml": (
+                FIXTURE_CARDS / "recommendations/gemeente-a-test.yml"
+            ).read_text()
+        },
+        [
+            "recommendations/gemeente-a-test.yml:2:7: er is al een aanbeveling A voor 'gemeente': recommendations/gemeente-a-kopie.yml (elke code komt per niveau één keer voor)"
+        ],
     ),
     (
         "unknown-level",
-        {"recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml").read_text().replace("niveau: gemeente", "niveau: provincie")},
+        {
+            "recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml")
+            .read_text()
+            .replace("niveau: gemeente", "niveau: provincie")
+        },
         ["recommendations/gemeente-a-test.yml:3:9: onbekend niveau 'provincie' (kies uit: gemeente, rijk)"],
     ),
 ]
@@ -272,7 +346,15 @@ def test_bad_card_is_reported_in_dutch_with_position_and_hint(repo, check, files
 
 
 def test_python_tag_in_a_card_is_never_executed(repo, check):
-    _write(repo, {P: variant("titel: Taalmeter bij", f'titel: !!python/object/apply:os.system ["touch {repo}/PWNED"]\nx: ')})
+    _write(
+        repo,
+        {
+            P: variant(
+                "titel: Taalmeter bij",
+                f'titel: !!python/object/apply:os.system ["touch {repo}/PWNED"]\nx: ',
+            )
+        },
+    )
     check(repo)
     assert not (repo / "PWNED").exists()
 
@@ -281,13 +363,22 @@ def test_all_problems_in_all_files_are_reported_at_once_sorted(repo, check):
     _write(
         repo,
         {
-            P: variant("themas: [bewustwording, signaleren]", "themas: [geld]").replace("jaar: 2018", "jaar: 18", 1),
-            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml").read_text().replace("titel:", "tittel:"),
+            P: variant("themas: [bewustwording, signaleren]", "themas: [geld]").replace(
+                "jaar: 2018", "jaar: 18", 1
+            ),
+            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml")
+            .read_text()
+            .replace("titel:", "tittel:"),
         },
     )
     lines = check(repo).stdout.splitlines()
-    assert lines == sorted(lines[:-1], key=lambda ln: (ln.split(":")[0], int(ln.split(":")[1]))) + [lines[-1]]
-    assert [ln.split(":")[0] for ln in lines[:-1]] == [P, P, "tips/korte-tip.yml", "tips/korte-tip.yml"]
+    assert lines[:-1] == sorted(lines[:-1], key=lambda ln: (ln.split(":")[0], int(ln.split(":")[1])))
+    assert [ln.split(":")[0] for ln in lines[:-1]] == [
+        P,
+        P,
+        "tips/korte-tip.yml",
+        "tips/korte-tip.yml",
+    ]
     assert lines[-1] == "4 fouten gevonden."
 
 

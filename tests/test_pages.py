@@ -23,7 +23,12 @@ def catalogue(repo):
 
 @pytest.mark.parametrize(
     ("kind", "slug"),
-    [(Kind.PRAKTIJK, "dalfsen-taalmeter"), (Kind.KNELPUNT, "c"), (Kind.TIP, "korte-tip"), (Kind.AANBEVELING, "gemeente-a-test")],
+    [
+        (Kind.PRAKTIJK, "dalfsen-taalmeter"),
+        (Kind.KNELPUNT, "c"),
+        (Kind.TIP, "korte-tip"),
+        (Kind.AANBEVELING, "gemeente-a-test"),
+    ],
     ids=["praktijk", "knelpunt", "tip", "aanbeveling"],
 )
 def test_card_page_matches_golden_file(repo, catalogue, update_golden, kind, slug):

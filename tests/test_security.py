@@ -62,7 +62,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
         "  Van de 39 mensen bleken er **27** laaggeletterd te zijn.",
         "  <script>alert(2)</script><img src=x onerror=alert(3)>\n"
         "  [klik](javascript:alert(4)) en [data](data:text/html,boe) en\n"
-        "  <a href=\"https://example.org/\" onclick=\"alert(5)\">gewone link</a>\n\n"
+        '  <a href="https://example.org/" onclick="alert(5)">gewone link</a>\n\n'
         f"  {{% for x in range(3) %}}lus{{% endfor %}} en {{{{ {evil} }}}}",
     )
     card.write_text(text, encoding="utf-8")
@@ -106,7 +106,7 @@ def test_javascript_and_data_links_are_dropped(hostile_site):
 
 
 def test_summary_cannot_break_out_of_the_meta_description(hostile_site):
-    site, _marker, evil = hostile_site
+    site, _marker, _evil = hostile_site
     head = _Head()
     head.feed(_page(site))
     assert head.meta["description"].startswith('"><script>alert(1)</script> {{ ')

@@ -74,12 +74,8 @@ class Catalogue:
         return self._by_key.get((kind, slug))
 
     def of_kind(self, kind: Kind) -> tuple[AnyCard, ...]:
-        return {
-            Kind.PRAKTIJK: self.practices,
-            Kind.TIP: self.tips,
-            Kind.KNELPUNT: self.obstacles,
-            Kind.AANBEVELING: self.recommendations,
-        }[kind]
+        return tuple(card for card in self.all_cards() if card.kind is kind)
 
     def all_cards(self) -> tuple[AnyCard, ...]:
-        return (*self.practices, *self.tips, *self.obstacles, *self.recommendations)
+        cards: list[AnyCard] = [*self.practices, *self.tips, *self.obstacles, *self.recommendations]
+        return tuple(cards)

@@ -86,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_urls(root)
         return cmd_schema(root)
     except Exception as exc:  # an editor never sees a traceback
-        print(f"{root}: interne fout in de kennisbank ({type(exc).__name__}: {exc}); meld dit aan de beheerders")
+        print(
+            f"{root}: interne fout in de kennisbank ({type(exc).__name__}: {exc}); meld dit aan de beheerders"
+        )
         return 2
 
 

@@ -65,7 +65,8 @@ _YAML_MESSAGES = [
     (
         "found undefined alias",
         "onbekende verwijzing met *",
-        "een * aan het begin van een waarde heeft in YAML een betekenis; zet de tekst tussen aanhalingstekens",
+        "een * aan het begin van een waarde heeft in YAML een betekenis; "
+        "zet de tekst tussen aanhalingstekens",
     ),
     (
         "found character that cannot start any token",
@@ -167,10 +168,10 @@ class _Loader(yaml.SafeLoader):
         super().__init__(text)
         self.alias_marks: list[yaml.Mark] = []
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            self.alias_marks.append(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            self.alias_marks.append(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
 
 
 def parse_text(doc: Document, text: str) -> None:
@@ -205,7 +206,11 @@ def parse_text(doc: Document, text: str) -> None:
         if loader is not None:
             loader.dispose()
     for mark in loader.alias_marks:
-        doc.fail(_pos(doc.path, mark), "verwijzingen met & en * worden niet ondersteund", "schrijf de waarde uit")
+        doc.fail(
+            _pos(doc.path, mark),
+            "verwijzingen met & en * worden niet ondersteund",
+            "schrijf de waarde uit",
+        )
     if node is None:
         doc.fail(
             Position(doc.path),

@@ -72,7 +72,13 @@ def _describe(value: Any) -> str:
         return "leeg"
     if isinstance(value, bool):
         return "ja/nee"
-    for py, name in ((str, "string"), (int, "integer"), (float, "number"), (list, "array"), (dict, "object")):
+    for py, name in (
+        (str, "string"),
+        (int, "integer"),
+        (float, "number"),
+        (list, "array"),
+        (dict, "object"),
+    ):
         if isinstance(value, py):
             return _TYPE_NAMES[name]
     return type(value).__name__
@@ -99,13 +105,14 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
     """Dutch problems for one jsonschema error; ``describe`` gives a (sub)schema's description."""
     path: JsonPath = tuple(error.absolute_path)
     name = field_name(path)
-    value = error.instance
+    value: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     at = doc.at(path)
     kind = error.validator
 
     if kind == "required":
-        missing = [p for p in error.validator_value if p not in (value or {})]
+        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+        missing = [p for p in required if p not in (value or {})]
         return [
             Problem(
                 at if path else doc.at(next(iter(doc.keys), ()), key=True),
@@ -124,7 +131,7 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
             out.append(Problem(doc.at((*path, extra), key=True), f"onbekend veld '{extra}'", hint))
         return out
     if kind == "enum":
-        allowed = [str(c) for c in error.validator_value]
+        allowed = [str(c) for c in error.validator_value]  # type: ignore[union-attr]
         noun = str(schema.get("x-woord") or schema.get("title", "waarde")).lower()
         guess = suggest(str(value), allowed, schema.get("x-synoniemen"))
         hint = f"bedoel je '{guess}'?" if guess else choices_hint(allowed)

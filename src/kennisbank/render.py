@@ -19,9 +19,20 @@ from .model import AnyCard, Kind
 
 TEMPLATE_DIR = "overrides/kennisbank"
 
-_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_date(value: dt.date) -> str:
@@ -63,7 +74,9 @@ class Renderer:
 
     def overview(self, kind: Kind) -> str:
         cards = self.catalogue.of_kind(kind)
-        return self._render(f"overzicht-{kind.url_prefix}.html", f"{kind.url_prefix}/", kind=kind, cards=cards)
+        return self._render(
+            f"overzicht-{kind.url_prefix}.html", f"{kind.url_prefix}/", kind=kind, cards=cards
+        )
 
     def block(self, name: str, page_url: str = "") -> str:
         """A fragment for a hand-written page (used through the ``kennisbank`` macro)."""

@@ -19,10 +19,16 @@ from .render import Renderer
 from .validate import CheckResult, check_repository
 
 OVERVIEW_TEXT = {
-    Kind.PRAKTIJK: "Wat gemeenten, Bibliotheken en partners echt deden om mensen met weinig basisvaardigheden te helpen.",
+    Kind.PRAKTIJK: (
+        "Wat gemeenten, Bibliotheken en partners echt deden om mensen met weinig basisvaardigheden te helpen."
+    ),
     Kind.TIP: "Adviezen van Bibliotheken en gemeenteambtenaren die je zelf kunt toepassen.",
-    Kind.KNELPUNT: "Zes knelpunten waardoor een integrale aanpak van basisvaardigheden in gemeenten vastloopt.",
-    Kind.AANBEVELING: "Aanbevelingen voor gemeenten en voor de Rijksoverheid, en welke knelpunten ze oplossen.",
+    Kind.KNELPUNT: (
+        "Zes knelpunten waardoor een integrale aanpak van basisvaardigheden in gemeenten vastloopt."
+    ),
+    Kind.AANBEVELING: (
+        "Aanbevelingen voor gemeenten en voor de Rijksoverheid, en welke knelpunten ze oplossen."
+    ),
 }
 
 

@@ -52,5 +52,7 @@ def add_new_urls(root: Path, catalogue: Catalogue) -> list[str]:
     listed = read_published(root)
     new = [u for u in site_urls(catalogue, root / "docs") if u not in set(listed)]
     if new or not (root / URL_FILE).exists():
-        (root / URL_FILE).write_text(HEADER + "".join(f"{u}\n" for u in sorted({*listed, *new})), encoding="utf-8")
+        (root / URL_FILE).write_text(
+            HEADER + "".join(f"{u}\n" for u in sorted({*listed, *new})), encoding="utf-8"
+        )
     return new

@@ -130,7 +130,13 @@ def _file_name_problems(card_file: CardFile) -> list[Problem]:
     suffix = card_file.file.suffix
     if suffix != ".yml":
         if suffix.lower() in (".yaml", ".yml"):
-            return [Problem(pos, f"de bestandsnaam '{name}' eindigt niet op .yml", "gebruik de extensie .yml (kleine letters)")]
+            return [
+                Problem(
+                    pos,
+                    f"de bestandsnaam '{name}' eindigt niet op .yml",
+                    "gebruik de extensie .yml (kleine letters)",
+                )
+            ]
         return [
             Problem(
                 pos,
@@ -299,9 +305,7 @@ class _Checker:
                             if guess
                             else f"gebruik de bestandsnaam (zonder .yml) van een kaart in {target.folder}/"
                         )
-                    self.problems.append(
-                        Problem(doc.at((attr, i)), f"{unknown(noun)} {noun} '{ref}'", hint)
-                    )
+                    self.problems.append(Problem(doc.at((attr, i)), f"{unknown(noun)} {noun} '{ref}'", hint))
 
     def uniqueness(self, cards: list[tuple[AnyCard, Document]], files: list[CardFile]) -> None:
         seen: dict[tuple[Kind, str], str] = {}
@@ -339,13 +343,12 @@ def _internal_error(path: str, exc: BaseException) -> Problem:
     return Problem(
         Position(path),
         "interne fout bij het controleren van deze kaart",
-        f"dit is een fout in de kennisbank zelf, niet in je kaart; meld het aan de beheerders ({type(exc).__name__})",
+        "dit is een fout in de kennisbank zelf, niet in je kaart; "
+        f"meld het aan de beheerders ({type(exc).__name__})",
     )
 
 
-def check_repository(
-    root: Path, only: list[Path] | None = None, today: dt.date | None = None
-) -> CheckResult:
+def check_repository(root: Path, only: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
     """Validate all cards in ``root`` (or only the given files, against the whole repo).
 
     Never raises: every problem, including an unexpected one, is returned as a Problem.
@@ -405,6 +408,10 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
     checker.references(cards, known)
     checker.uniqueness(cards, files)
     result.checked_files = len(reported)
-    result.problems += [p for p in checker.problems if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))]
+    result.problems += [
+        p
+        for p in checker.problems
+        if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))
+    ]
     if not any(p.level is Level.ERROR for p in result.problems):
         result.catalogue = Catalogue.build([c for c, _ in cards], vocab)
