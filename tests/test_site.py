@@ -8,10 +8,11 @@ import pytest
 
 from conftest import REPO
 from kennisbank.model import Kind
+from kennisbank.site import load_site
 from kennisbank.urls import read_published, site_urls
-from kennisbank.validate import check_repository
 
-RESULT = check_repository(REPO)
+SITE = load_site(REPO)
+RESULT = SITE.result
 CARDS = RESULT.catalogue.all_cards() if RESULT.catalogue else ()
 
 
@@ -50,7 +51,7 @@ def test_every_published_url_is_built_or_redirected(built_site):
 
 def test_published_url_list_is_not_behind_the_site():
     listed = set(read_published(REPO))
-    new = [u for u in site_urls(RESULT.catalogue, REPO / "docs") if u not in listed]
+    new = [u for u in site_urls(SITE.pages, REPO / "docs") if u not in listed]
     assert not new, f"draai 'kennisbank urls': {new}"
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .problems import summary_line
+from .readability import median, score_summaries
+from .site import load_site
 from .urls import URL_FILE, add_new_urls
 from .validate import check_repository
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
@@ -34,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
+    commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
     return parser
 
 
@@ -62,18 +66,35 @@ def cmd_schema(root: Path) -> int:
 
 
 def cmd_urls(root: Path) -> int:
-    result = check_repository(root)
-    if result.catalogue is None:
+    site = load_site(root)
+    if site.renderer is None:
         print("Los eerst de fouten op die 'kennisbank check' meldt.")
         return 1
-    added = add_new_urls(root, result.catalogue)
+    added = add_new_urls(root, site.pages)
     for url in added:
         print(f"toegevoegd: {url}")
     print(f"{URL_FILE}: {len(added)} nieuwe adressen.")
     return 0
 
 
+def cmd_readability(root: Path) -> int:
+    result = check_repository(root)
+    if result.catalogue is None:
+        print("Los eerst de fouten op die 'kennisbank check' meldt.")
+        return 1
+    scores = score_summaries(result.catalogue.all_cards())
+    print("Flesch-Douma van elke samenvatting (hoger is makkelijker; moeilijkste eerst):")
+    for s in scores:
+        print(f"{s.flesch_douma:6.1f}  {s.card.path}")
+        for sentence in s.long_sentences:
+            print(f"        lange zin ({len(sentence.split())} woorden): {sentence}")
+    print(f"Mediaan: {median(scores):.1f} over {len(scores)} kaarten.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `kennisbank check | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     root = args.root or find_root(Path.cwd())
     if root is None or not (root / MARKER).is_file():
@@ -84,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(root, args.paths)
         if args.command == "urls":
             return cmd_urls(root)
+        if args.command == "leesbaarheid":
+            return cmd_readability(root)
         return cmd_schema(root)
     except Exception as exc:  # an editor never sees a traceback
         print(

@@ -15,7 +15,7 @@ import jinja2
 
 from .catalogue import Catalogue
 from .markup import markdown_to_html, safe_url
-from .model import AnyCard, Kind
+from .model import AnyCard, Kind, Practice, Term
 
 TEMPLATE_DIR = "overrides/kennisbank"
 
@@ -78,15 +78,25 @@ class Renderer:
             f"overzicht-{kind.url_prefix}.html", f"{kind.url_prefix}/", kind=kind, cards=cards
         )
 
+    def theme(self, term: Term) -> str:
+        cards = [c for c in self.catalogue.all_cards() if term.slug in c.themas]
+        return self._render("thema.html", f"themas/{term.slug}/", term=term, cards=cards)
+
+    def themes(self) -> str:
+        counts = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
+        return self._render("overzicht-themas.html", "themas/", themes=counts)
+
     def block(self, name: str, page_url: str = "") -> str:
         """A fragment for a hand-written page (used through the ``kennisbank`` macro)."""
-        places = Counter(p.plaats for p in self.catalogue.practices)
+        places: dict[str, list[Practice]] = {}
+        for practice in sorted(self.catalogue.practices, key=lambda p: (p.plaats, p.titel)):
+            places.setdefault(practice.plaats, []).append(practice)
         themes = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
         newest = sorted(self.catalogue.all_cards(), key=lambda c: (c.gecontroleerd, c.titel), reverse=True)
         return self._render(
             f"blok-{name}.html",
             page_url,
-            places=sorted(places.items()),
+            places=places,
             themes=themes,
             newest=newest[:6],
         )

@@ -66,6 +66,23 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 lambda kind=kind: renderer.overview(kind),  # type: ignore[misc]
             )
         )
+    pages.append(
+        SitePage(
+            "themas/index.md",
+            "Thema's",
+            "Alle kaarten per thema: van financiering en samenwerking tot gezondheid en werk.",
+            renderer.themes,
+        )
+    )
+    for term in catalogue.vocab.themas:
+        pages.append(
+            SitePage(
+                f"themas/{term.slug}.md",
+                f"Thema: {term.naam}",
+                term.uitleg or f"Praktijkvoorbeelden, tips en meer over {term.naam.lower()}.",
+                lambda term=term: renderer.theme(term),  # type: ignore[misc]
+            )
+        )
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         pages.append(SitePage(src, card.titel, card.samenvatting, lambda card=card: renderer.card(card)))  # type: ignore[misc]

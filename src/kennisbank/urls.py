@@ -6,10 +6,8 @@ path is neither built nor redirected, or when the list is behind the site.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-
-from .catalogue import Catalogue
-from .model import Kind
 
 URL_FILE = "published-urls.txt"
 HEADER = (
@@ -31,12 +29,18 @@ def docs_urls(docs_dir: Path) -> list[str]:
     return urls
 
 
-def site_urls(catalogue: Catalogue, docs_dir: Path) -> list[str]:
+def generated_urls(src_uris: Iterable[str]) -> list[str]:
+    """``praktijken/x.md`` -> ``/praktijken/x/``; ``tips/index.md`` -> ``/tips/``."""
+    urls = []
+    for src in src_uris:
+        stem = src.removesuffix(".md")
+        urls.append(f"/{stem.removesuffix('index')}" if stem.endswith("index") else f"/{stem}/")
+    return urls
+
+
+def site_urls(src_uris: Iterable[str], docs_dir: Path) -> list[str]:
     """Every public page path of the site as built now."""
-    urls = docs_urls(docs_dir)
-    urls += [f"/{kind.url_prefix}/" for kind in Kind]
-    urls += [f"/{card.url}" for card in catalogue.all_cards()]
-    return sorted(set(urls))
+    return sorted({*docs_urls(docs_dir), *generated_urls(src_uris)})
 
 
 def read_published(root: Path) -> list[str]:
@@ -47,10 +51,10 @@ def read_published(root: Path) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
-def add_new_urls(root: Path, catalogue: Catalogue) -> list[str]:
+def add_new_urls(root: Path, src_uris: Iterable[str]) -> list[str]:
     """Append the site's URLs that are not listed yet; returns what was added."""
     listed = read_published(root)
-    new = [u for u in site_urls(catalogue, root / "docs") if u not in set(listed)]
+    new = [u for u in site_urls(src_uris, root / "docs") if u not in set(listed)]
     if new or not (root / URL_FILE).exists():
         (root / URL_FILE).write_text(
             HEADER + "".join(f"{u}\n" for u in sorted({*listed, *new})), encoding="utf-8"
