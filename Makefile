@@ -4,6 +4,7 @@ PYTHON ?= python3
 SITE   ?= site
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: setup check build serve test chromium lint bench clean
 

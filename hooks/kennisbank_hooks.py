@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kennisbank.model import Kind
-from kennisbank.problems import Level, summary_line
+from kennisbank.problems import Level, Problem, summary_line
+from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
 from kennisbank.site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
+_redirects: list[Redirect] = []  # found in on_files, written in on_post_build of the same build
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -24,23 +28,55 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _site(config: MkDocsConfig) -> Site:
-    return load_site(_root(config))
+    return load_site(_root(config), config.site_url or "/")
 
 
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
+    if any(p.level is Level.ERROR for p in problems):
+        raise PluginError(f"De bouw stopt: los eerst de fouten hierboven op. {summary_line(problems)}")
+
+
+@event_priority(100)  # before mkdocs-redirects, so it sees the generated card pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _site(config)
-    for problem in site.result.problems:
-        (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
-    if site.renderer is None:
-        raise PluginError(f"De kaarten bevatten fouten. {summary_line(site.result.problems)}")
+    _report(site.result.problems)
     for page in site.pages.values():
         files.append(File.generated(config, page.src_uri, content=page.source()))
+    for path, make in site.files.items():
+        files.append(File.generated(config, path, content=make()))
+    known = {f.src_uri for f in files.documentation_pages()}
+    redirects, problems = load_redirects(_root(config), known)
+    _report(problems)
+    _redirects[:] = redirects
+    if "redirects" in config.plugins:
+        config.plugins["redirects"].config["redirect_maps"] = {
+            src_for_redirect(r.old): path_to_src(r.new, known) for r in redirects
+        }
     return files
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    """Hand-written pages: escape the description once, as generated pages already have it."""
+    if "kennisbank" not in page.meta and isinstance(page.meta.get("description"), str):
+        page.meta["description"] = html.escape(page.meta["description"])
+    return markdown
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     generated = _site(config).pages.get(page.file.src_uri)
-    return generated.render() if generated else html
+    return generated.render() if generated else html_text
+
+
+@event_priority(-100)  # after mkdocs-redirects wrote its pages
+def on_post_build(config: MkDocsConfig) -> None:
+    renderer = _site(config).renderer
+    if renderer is None:
+        return
+    for redirect in _redirects:
+        target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
+        target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

@@ -3,14 +3,6 @@ Dutch, nothing scrolls sideways at 360 px, and the keyboard reaches the content.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from conftest import REPO
@@ -19,17 +11,6 @@ from kennisbank.validate import check_repository
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -41,6 +22,9 @@ def _pages() -> list[tuple[str, str]]:
         ("overzicht-aanbevelingen", "/aanbevelingen/"),
         ("handgeschreven", "/over/"),
         ("toegankelijkheid", "/toegankelijkheid/"),
+        ("open-data", "/open-data/"),
+        ("overzicht-themas", "/themas/"),
+        ("thema", "/themas/samenwerking/"),
     ]
     catalogue = check_repository(REPO).catalogue
     if catalogue is not None:
@@ -53,50 +37,6 @@ def _pages() -> list[tuple[str, str]]:
 
 
 PAGES = _pages()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium niet gevonden op {CHROMIUM} (installeer het Debian-pakket 'chromium')"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser(chromium: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("path", [p for _, p in PAGES], ids=[n for n, _ in PAGES])

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from . import share
 from .catalogue import Catalogue
 from .markup import markdown_to_html, safe_url
 from .model import AnyCard, Kind, Practice, Term
@@ -49,8 +50,9 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 class Renderer:
-    def __init__(self, root: Path, catalogue: Catalogue) -> None:
+    def __init__(self, root: Path, catalogue: Catalogue, site_url: str = "/") -> None:
         self.catalogue = catalogue
+        self.site_url = site_url
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
             autoescape=True,
@@ -62,6 +64,14 @@ class Renderer:
         self.env.filters["markdown"] = markdown_to_html
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label)
+        self.env.globals.update(
+            absolute=lambda path: share.absolute_url(site_url, path),
+            card_mailto=lambda card: share.card_mailto(card, share.absolute_url(site_url, card.url)),
+            citation=lambda card: share.citation(card, share.absolute_url(site_url, card.url)),
+            list_mailto=lambda title, url: share.mailto(title, f"{title}\n\n{url}"),
+            licence=share.LICENCE,
+            licence_url=share.LICENCE_URL,
+        )
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
@@ -76,6 +86,15 @@ class Renderer:
         cards = self.catalogue.of_kind(kind)
         return self._render(
             f"overzicht-{kind.url_prefix}.html", f"{kind.url_prefix}/", kind=kind, cards=cards
+        )
+
+    def redirect(self, old: str, new: str) -> str:
+        """A whole HTML page (not a fragment): the old address tells where the page went."""
+        return self._render(
+            "doorverwijzing.html",
+            old.strip("/") + "/",
+            new=new,
+            new_absolute=share.absolute_url(self.site_url, new),
         )
 
     def theme(self, term: Term) -> str:

@@ -9,10 +9,12 @@ import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
 
+from . import export
 from .catalogue import Catalogue
 from .model import Kind
 from .render import Renderer
@@ -40,6 +42,7 @@ class SitePage:
     title: str
     description: str
     render: Callable[[], str]
+    kind: str = "overzicht"  # praktijk, tip, knelpunt, aanbeveling or overzicht: for page templates
 
     def source(self) -> str:
         """The Markdown source MkDocs reads: only front matter, HTML-escaped.
@@ -50,7 +53,7 @@ class SitePage:
         meta = {
             "title": html.escape(self.title),
             "description": html.escape(self.description),
-            "kennisbank": True,
+            "kennisbank": self.kind,
         }
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
@@ -63,7 +66,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 f"{kind.url_prefix}/index.md",
                 kind.plural,
                 OVERVIEW_TEXT[kind],
-                lambda kind=kind: renderer.overview(kind),  # type: ignore[misc]
+                partial(renderer.overview, kind),
             )
         )
     pages.append(
@@ -80,12 +83,14 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 f"themas/{term.slug}.md",
                 f"Thema: {term.naam}",
                 term.uitleg or f"Praktijkvoorbeelden, tips en meer over {term.naam.lower()}.",
-                lambda term=term: renderer.theme(term),  # type: ignore[misc]
+                partial(renderer.theme, term),
             )
         )
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
-        pages.append(SitePage(src, card.titel, card.samenvatting, lambda card=card: renderer.card(card)))  # type: ignore[misc]
+        pages.append(
+            SitePage(src, card.titel, card.samenvatting, partial(renderer.card, card), card.kind.schema)
+        )
     return pages
 
 
@@ -94,9 +99,18 @@ class Site:
     result: CheckResult
     renderer: Renderer | None
     pages: dict[str, SitePage]
+    files: dict[str, Callable[[], str]]  # other generated files: exports and feed
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], str]]:
+    return {
+        export.JSON_PATH: lambda: export.cards_json(catalogue, site_url),
+        export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url),
+        export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
+    }
+
+
+_cache: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int], ...], Site]] = {}
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -113,19 +127,19 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(entries))
 
 
-def load_site(root: Path) -> Site:
+def load_site(root: Path, site_url: str = "/") -> Site:
     """Check all cards and prepare the pages; cached until a card, list or template changes."""
     root = root.resolve()
     fingerprint = _fingerprint(root)
-    cached = _cache.get(root)
+    cached = _cache.get((root, site_url))
     if cached and cached[0] == fingerprint:
         return cached[1]
     result = check_repository(root)
     if result.catalogue is None:
-        site = Site(result, None, {})
+        site = Site(result, None, {}, {})
     else:
-        renderer = Renderer(root, result.catalogue)
+        renderer = Renderer(root, result.catalogue, site_url)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer)}
-        site = Site(result, renderer, pages)
-    _cache[root] = (fingerprint, site)
+        site = Site(result, renderer, pages, data_files(result.catalogue, site_url))
+    _cache[(root, site_url)] = (fingerprint, site)
     return site

@@ -1,0 +1,140 @@
+"""Open data: every card as JSON (the one export the site's own scripts also read), the
+practices as CSV for Dutch Excel, and an Atom feed of new and checked cards."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from .catalogue import Catalogue
+from .model import AnyCard, Kind
+from .share import LICENCE, LICENCE_URL, SITE_NAME, absolute_url
+
+EXPORT_VERSION = 1
+JSON_PATH = "export/kaarten.json"
+CSV_PATH = "export/praktijken.csv"
+FEED_PATH = "feed.xml"
+FEED_SIZE = 50
+_ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    return value
+
+
+def card_record(card: AnyCard, catalogue: Catalogue, site_url: str) -> dict[str, Any]:
+    """All fields of a card as written, plus its kind, URL and the relations in both directions."""
+    fields = {
+        f.name: getattr(card, f.name) for f in dataclasses.fields(card) if f.name not in ("kind", "path")
+    }
+    for key in ("bron", "citaten", "organisaties"):
+        if key in fields:
+            fields[key] = [dataclasses.asdict(v) for v in getattr(card, key)]
+    related = {kind.url_prefix: [c.slug for c in catalogue.related(card, kind)] for kind in Kind}
+    record = {
+        "soort": card.kind.schema,
+        "url": absolute_url(site_url, card.url),
+        "bestand": card.path,
+        **fields,
+        "gerelateerd": related,
+    }
+    return dict(_plain(record))
+
+
+def cards_json(catalogue: Catalogue, site_url: str) -> str:
+    data = {
+        "versie": EXPORT_VERSION,
+        "bron": SITE_NAME,
+        "licentie": {"naam": LICENCE, "url": LICENCE_URL},
+        "aantal": len(catalogue.all_cards()),
+        "kaarten": [card_record(c, catalogue, site_url) for c in catalogue.all_cards()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = [
+    "titel",
+    "samenvatting",
+    "plaats",
+    "provincie",
+    "organisaties",
+    "jaar",
+    "knelpunten",
+    "themas",
+    "tips",
+    "aanbevelingen",
+    "resultaten",
+    "bron",
+    "gecontroleerd",
+    "url",
+]
+
+
+def practices_csv(catalogue: Catalogue, site_url: str) -> str:
+    """One row per practice; UTF-8 with BOM and ';' so Dutch Excel opens it correctly."""
+    label = catalogue.vocab.label
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in catalogue.practices:
+        writer.writerow(
+            [
+                p.titel,
+                p.samenvatting,
+                p.plaats,
+                label("provincies", p.provincie),
+                ", ".join(f"{o.naam} ({label('organisatietypes', o.type).lower()})" for o in p.organisaties),
+                p.jaar,
+                ", ".join(p.knelpunten),
+                ", ".join(label("themas", t) for t in p.themas),
+                ", ".join(p.tips),
+                ", ".join(p.aanbevelingen),
+                " | ".join(p.resultaten),
+                " | ".join(f"{b.document} ({b.uitgever}, {b.jaar})" for b in p.bron),
+                p.gecontroleerd.isoformat(),
+                absolute_url(site_url, p.url),
+            ]
+        )
+    return "\ufeff" + out.getvalue()
+
+
+def atom_feed(catalogue: Catalogue, site_url: str) -> str:
+    """The newest checked cards first; ``updated`` is the date a card was last checked."""
+    ET.register_namespace("", _ATOM)
+    cards = sorted(catalogue.all_cards(), key=lambda c: (c.gecontroleerd, c.titel), reverse=True)[:FEED_SIZE]
+    feed = ET.Element(f"{{{_ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        el = ET.SubElement(parent, f"{{{_ATOM}}}{tag}", attrs)
+        el.text = text
+        return el
+
+    sub(feed, "title", f"{SITE_NAME}: nieuw en bijgewerkt")
+    sub(feed, "id", absolute_url(site_url, FEED_PATH))
+    sub(feed, "link", href=absolute_url(site_url, FEED_PATH), rel="self")
+    sub(feed, "link", href=absolute_url(site_url, ""))
+    newest = cards[0].gecontroleerd if cards else dt.date(2000, 1, 1)
+    sub(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
+    sub(sub(feed, "author"), "name", SITE_NAME)
+    sub(feed, "rights", LICENCE)
+    for card in cards:
+        url = absolute_url(site_url, card.url)
+        entry = sub(feed, "entry")
+        sub(entry, "title", card.titel)
+        sub(entry, "id", url)
+        sub(entry, "link", href=url)
+        sub(entry, "updated", f"{card.gecontroleerd.isoformat()}T00:00:00Z")
+        sub(entry, "category", term=card.kind.schema, label=card.kind.label)
+        sub(entry, "summary", card.samenvatting)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

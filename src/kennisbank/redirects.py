@@ -1,0 +1,74 @@
+"""Old public paths that must keep working: ``data/redirects.yml`` (old path -> new path).
+
+The MkDocs adapter hands these to mkdocs-redirects; this module reads and checks the file with
+the same ``path:line:col`` messages as the cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import read_document
+from .problems import Position, Problem
+
+REDIRECTS_FILE = "data/redirects.yml"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # public path, e.g. /praktijken/oude-naam/
+    new: str
+
+
+def path_to_src(path: str, src_uris: set[str]) -> str | None:
+    """``/praktijken/x/`` -> ``praktijken/x.md`` (or ``.../index.md``) if such a page exists."""
+    stem = path.strip("/")
+    candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
+    return next((c for c in candidates if c in src_uris), None)
+
+
+def src_for_redirect(path: str) -> str:
+    """The source name mkdocs-redirects expects for an old path that has no page any more."""
+    stem = path.strip("/")
+    return f"{stem}.md" if stem else "index.md"
+
+
+def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect], list[Problem]]:
+    """Read and check the redirects against the pages the site has now."""
+    file = root / REDIRECTS_FILE
+    if not file.exists():
+        return [], []
+    doc = read_document(file, REDIRECTS_FILE)
+    if doc.problems:
+        return [], doc.problems
+    known = set(src_uris)
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        doc.fail(Position(REDIRECTS_FILE), "de lijst moet bestaan uit regels 'oud adres: nieuw adres'")
+        return [], doc.problems
+    redirects = []
+    for old, new in data.items():
+        at = doc.at((old,), key=True)
+        if not (isinstance(new, str) and old.startswith("/") and old.endswith("/") and new.startswith("/")):
+            doc.fail(
+                at,
+                f"'{old}' heeft geen geldig nieuw adres",
+                "schrijf bijvoorbeeld: /praktijken/oud/: /praktijken/nieuw/",
+            )
+            continue
+        if path_to_src(old, known):
+            doc.fail(
+                at,
+                f"op het oude adres '{old}' staat weer een pagina",
+                "haal de doorverwijzing weg of kies een andere naam voor de pagina",
+            )
+            continue
+        if not path_to_src(new, known):
+            doc.fail(
+                doc.at((old,)), f"het nieuwe adres '{new}' bestaat niet", "verwijs naar een pagina die er is"
+            )
+            continue
+        redirects.append(Redirect(old, new))
+    return redirects, doc.problems

@@ -1,0 +1,289 @@
+"""Sharing: permanent links with redirects, link previews, copy and mail, print, cite, open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+import yaml
+
+from conftest import REPO, build, make_repo
+from kennisbank.share import card_mailto
+from kennisbank.site import load_site
+
+SITE = load_site(REPO)
+CATALOGUE = SITE.result.catalogue
+assert CATALOGUE is not None
+CARDS = CATALOGUE.all_cards()
+SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_url"]
+
+
+class _Tags(HTMLParser):
+    """Head meta/link tags and every href, with entities decoded as a browser would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.links: dict[str, str] = {}
+        self.hrefs: list[str] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "meta" and ("property" in a or "name" in a or "http-equiv" in a):
+            self.meta[a.get("property") or a.get("name") or a["http-equiv"]] = a.get("content", "")
+        if tag == "link" and "rel" in a:
+            self.links[a["rel"]] = a.get("href", "")
+        if tag == "a" and "href" in a:
+            self.hrefs.append(a["href"])
+
+
+def _tags(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def _site_url() -> str:
+    import os
+
+    return os.environ.get("KENNISBANK_SITE_URL", "https://kennisbank-basisvaardigheden.example.nl/")
+
+
+@pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
+def test_card_page_has_canonical_link_and_preview_tags(built_site, card):
+    tags = _tags((built_site / card.url / "index.html").read_text(encoding="utf-8"))
+    url = _site_url() + card.url
+    assert tags.links["canonical"] == url
+    assert tags.meta["description"] == card.samenvatting
+    assert tags.meta["og:title"] == card.titel
+    assert tags.meta["og:description"] == card.samenvatting
+    assert tags.meta["og:type"] == "article"
+    assert tags.meta["og:url"] == url
+    assert tags.meta["og:site_name"] == "Kennisbank Basisvaardigheden"
+    assert tags.meta["og:locale"] == "nl_NL"
+    assert tags.meta["og:image"] == _site_url() + "assets/og-kennisbank.png"
+    assert tags.meta["twitter:card"] == "summary_large_image"
+    assert tags.meta["twitter:description"] == card.samenvatting
+
+
+def test_preview_image_exists_in_the_built_site(built_site):
+    image = built_site / "assets" / "og-kennisbank.png"
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
+def test_card_page_has_mail_link_with_title_summary_and_url(built_site, card):
+    tags = _tags((built_site / card.url / "index.html").read_text(encoding="utf-8"))
+    mail = next(h for h in tags.hrefs if h.startswith("mailto:"))
+    query = parse_qs(urlsplit(mail).query)
+    assert query["subject"] == [card.titel]
+    assert query["body"] == [f"{card.titel}\n\n{card.samenvatting}\n\n{_site_url()}{card.url}"]
+
+
+def test_mail_link_encodes_dutch_characters_ampersand_and_hash():
+    card = CATALOGUE.practices[0]
+    tricky = type(card)(**{**card.__dict__, "titel": "Taal & rekenen #1: één café"} | {})  # type: ignore[arg-type]
+    link = card_mailto(tricky, "https://voorbeeld.nl/praktijken/x/?a=1&b=2#deel")
+    assert "&" not in link.split("?", 1)[1].replace("&body=", "", 1)
+    assert "#" not in link and " " not in link
+    query = parse_qs(urlsplit(link).query)
+    assert query["subject"] == ["Taal & rekenen #1: één café"]
+    assert query["body"][0].endswith("https://voorbeeld.nl/praktijken/x/?a=1&b=2#deel")
+
+
+def test_card_shows_how_to_cite_it_and_its_licence(built_site):
+    card = CATALOGUE.practices[0]
+    html = (built_site / card.url / "index.html").read_text(encoding="utf-8")
+    assert "Zo verwijs je naar deze kaart" in html
+    assert (
+        f"Kennisbank Basisvaardigheden. {_site_url()}{card.url} (gecontroleerd op 25 november 2026)" in html
+    )
+    assert 'rel="license">CC BY 4.0</a>' in html
+
+
+# --- open data -------------------------------------------------------------------------------
+
+
+def _yaml_fields(card) -> dict:
+    data = yaml.safe_load((REPO / card.path).read_text(encoding="utf-8"))
+    return json.loads(json.dumps(data, default=str))
+
+
+def test_json_export_round_trips_every_field_of_every_card(built_site):
+    export = json.loads((built_site / "export" / "kaarten.json").read_text(encoding="utf-8"))
+    assert export["versie"] == 1
+    assert export["aantal"] == len(CARDS) == len(export["kaarten"])
+    by_file = {k["bestand"]: k for k in export["kaarten"]}
+    for card in CARDS:
+        record = by_file[card.path]
+        assert record["url"] == _site_url() + card.url
+        assert record["soort"] == card.kind.schema
+        for key, value in _yaml_fields(card).items():
+            if isinstance(value, str):
+                assert " ".join(str(record[key]).split()) == " ".join(value.split()), (card.path, key)
+            else:
+                assert record[key] == value, (card.path, key)
+
+
+def test_json_export_lists_derived_relations_in_both_directions(built_site):
+    export = json.loads((built_site / "export" / "kaarten.json").read_text(encoding="utf-8"))
+    obstacle_d = next(k for k in export["kaarten"] if k["soort"] == "knelpunt" and k["code"] == "D")
+    practices_naming_d = sorted(p.slug for p in CATALOGUE.practices if "D" in p.knelpunten)
+    assert sorted(obstacle_d["gerelateerd"]["praktijken"]) == practices_naming_d
+
+
+def test_csv_export_opens_in_dutch_excel(built_site):
+    raw = (built_site / "export" / "praktijken.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 met BOM"
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["titel", "samenvatting", "plaats"]
+    assert len(rows) == 1 + len(CATALOGUE.practices)
+    assert {r[0] for r in rows[1:]} == {p.titel for p in CATALOGUE.practices}
+    parkstad = next(r for r in rows if r[0].startswith("Een bondgenootschap"))
+    assert "Roda JC (andere organisatie)" in parkstad[4]
+
+
+def test_atom_feed_lists_checked_cards_with_working_links(built_site):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == min(50, len(CARDS))
+    for entry in entries:
+        url = entry.find("a:link", ns).get("href")
+        assert url.startswith(_site_url())
+        assert (built_site / url[len(_site_url()) :] / "index.html").exists()
+        assert entry.find("a:summary", ns).text
+
+
+# --- redirects -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = make_repo(tmp_path_factory.mktemp("renamed") / "repo")
+    (repo / "data" / "redirects.yml").write_text(
+        "# oud: nieuw\n/praktijken/oude-taalmeter/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8"
+    )
+    site = repo.parent / "site"
+    result = build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_old_address_of_a_renamed_card_redirects_to_its_new_page(renamed_site):
+    html = (renamed_site / "praktijken" / "oude-taalmeter" / "index.html").read_text(encoding="utf-8")
+    tags = _tags(html)
+    assert tags.lang == "nl"
+    assert tags.meta["refresh"] == "0; url=../dalfsen-taalmeter/"
+    assert tags.links["canonical"] == _site_url() + "praktijken/dalfsen-taalmeter/"
+    assert "../dalfsen-taalmeter/" in tags.hrefs, "een zichtbare link naar de nieuwe plek"
+    assert "Deze pagina is verhuisd" in html
+
+
+@pytest.mark.parametrize(
+    ("redirects", "message"),
+    [
+        (
+            "/praktijken/oud/: /praktijken/bestaat-niet/\n",
+            "data/redirects.yml:1:19: het nieuwe adres '/praktijken/bestaat-niet/' bestaat niet (verwijs naar een pagina die er is)",
+        ),
+        (
+            "/praktijken/dalfsen-taalmeter/: /tips/korte-tip/\n",
+            "data/redirects.yml:1:1: op het oude adres '/praktijken/dalfsen-taalmeter/' staat weer een pagina (haal de doorverwijzing weg of kies een andere naam voor de pagina)",
+        ),
+    ],
+    ids=["target-missing", "old-address-is-live"],
+)
+def test_broken_redirect_fails_the_build_with_a_dutch_message(tmp_path, redirects, message):
+    repo = make_repo(tmp_path / "repo")
+    (repo / "data" / "redirects.yml").write_text(redirects, encoding="utf-8")
+    result = build(repo, tmp_path / "site")
+    assert result.returncode == 1
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_copy_link_button_puts_the_card_url_on_the_clipboard(browser, base_url):
+    card = CATALOGUE.practices[0]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/{card.url}")
+    assert page.locator("[data-kb-linkvak]").is_hidden()
+    page.get_by_role("button", name="Kopieer link").click()
+    assert page.get_by_role("status").inner_text() == (
+        "De link is gekopieerd. Je kunt hem nu plakken in een mail of chat."
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == _site_url() + card.url
+    context.close()
+
+
+@pytest.mark.browser
+def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url):
+    card = CATALOGUE.practices[0]
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page = context.new_page()
+    page.goto(f"{base_url}/{card.url}")
+    page.get_by_role("button", name="Kopieer link").click()
+    field = page.get_by_label("Link naar deze pagina")
+    assert field.is_visible()
+    assert (
+        field.evaluate("el => el.value.slice(el.selectionStart, el.selectionEnd)") == _site_url() + card.url
+    )
+    assert "Ctrl+C" in page.get_by_role("status").inner_text()
+    context.close()
+
+
+@pytest.mark.browser
+def test_filtered_overview_shares_its_current_address(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/praktijken/?knelpunt=D&thema=financiering")
+    page.get_by_role("button", name="Kopieer link").click()
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == f"{base_url}/praktijken/?knelpunt=D&thema=financiering"
+    )
+    context.close()
+
+
+@pytest.mark.browser
+def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path):
+    from pypdf import PdfReader
+
+    card = max(CATALOGUE.practices, key=lambda p: len(p.verhaal))
+    page = browser.new_page()
+    page.goto(f"{base_url}/{card.url}")
+    pdf = tmp_path / "kaart.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    reader = PdfReader(pdf)
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"geen A4: {width} x {height} pt"
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    text = re.sub(r"-\s+", "-", text)  # a long URL wraps after a hyphen in print
+    for expected in (
+        card.titel,
+        card.samenvatting.split(".")[0],
+        "Bron",
+        "Zo verwijs je naar deze kaart",
+        f"Deze kaart staat op {_site_url()}{card.url}",
+        "gecontroleerd op 25 november 2026",
+    ):
+        assert " ".join(expected.split()) in text, expected
+    for hidden in ("Kopieer link", "Zoeken", "Alle praktijkvoorbeelden", "Made with"):
+        assert hidden not in text, hidden
+    page.close()
