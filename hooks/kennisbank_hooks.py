@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank.model import Kind
 from kennisbank.problems import Level, Problem, summary_line
+from kennisbank.search import SearchIndexError, index_site
 from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
 from kennisbank.site import Site, load_site
 
@@ -77,6 +78,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     for redirect in _redirects:
         target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
+    try:
+        log.info(f"Zoekindex: {index_site(Path(config.site_dir))}")
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

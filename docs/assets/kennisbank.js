@@ -54,3 +54,114 @@
     start();
   }
 })();
+
+/* Search page (/zoeken/?q=...): Pagefind with Dutch stemming, plus the synonym groups from the
+   vocabulary (export/zoekwoorden.json). The address keeps the query, so a search can be mailed. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-kb-zoeken]");
+  if (!form) { return; }
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector("[data-kb-zoekstatus]");
+  var list = document.querySelector("[data-kb-zoekresultaten]");
+  var root = new URL("../", window.location.href);
+  var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+    return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+  });
+  var groups = fetch(new URL("export/zoekwoorden.json", root).href)
+    .then(function (r) { return r.ok ? r.json() : { groepen: [] }; })
+    .then(function (d) { return d.groepen || []; }, function () { return []; });
+  var KINDS = { praktijk: "Praktijkvoorbeeld", tip: "Tip", knelpunt: "Knelpunt", aanbeveling: "Aanbeveling" };
+
+  function variants(query, wordGroups) {
+    var q = query.toLowerCase();
+    var out = [{ q: query, weight: 1 }];
+    wordGroups.forEach(function (group) {
+      group.forEach(function (word) {
+        var re = new RegExp("(^|\\s)" + word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?=\\s|$)");
+        if (!re.test(q)) { return; }
+        group.forEach(function (alt) {
+          if (alt !== word && out.length < 10) { out.push({ q: q.replace(re, "$1" + alt), weight: 0.7 }); }
+        });
+      });
+    });
+    return out;
+  }
+
+  function excerptNode(html) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html;
+    var p = document.createElement("p");
+    p.className = "kb-fragment";
+    (function copy(from, to) {
+      Array.prototype.forEach.call(from.childNodes, function (node) {
+        if (node.nodeType === 3) { to.appendChild(document.createTextNode(node.textContent)); }
+        else if (node.nodeName === "MARK") { var m = document.createElement("mark"); copy(node, m); to.appendChild(m); }
+        else if (node.nodeType === 1) { copy(node, to); }
+      });
+    })(tpl.content, p);
+    return p;
+  }
+
+  function render(query, items) {
+    list.textContent = "";
+    items.forEach(function (d) {
+      var li = document.createElement("li");
+      var h = document.createElement("h2");
+      h.className = "kb-kaartlijst__titel";
+      var a = document.createElement("a");
+      a.href = d.url;
+      a.textContent = d.meta.title || d.url;
+      h.appendChild(a);
+      li.appendChild(h);
+      var info = document.createElement("p");
+      info.className = "kb-plaats";
+      info.textContent = [d.meta.soort || "Pagina", d.meta.plaats].filter(Boolean).join(" · ");
+      li.appendChild(info);
+      li.appendChild(excerptNode(d.excerpt));
+      list.appendChild(li);
+    });
+    status.textContent = items.length
+      ? items.length + (items.length === 1 ? " resultaat" : " resultaten") + " voor \u201c" + query + "\u201d."
+      : "Geen resultaten voor \u201c" + query + "\u201d. Probeer een ander of korter woord.";
+  }
+
+  function run(query) {
+    query = (query || "").trim();
+    input.value = query;
+    document.title = (query ? query + " - " : "") + "Zoeken - Kennisbank Basisvaardigheden";
+    if (!query) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    status.textContent = "Bezig met zoeken\u2026";
+    return Promise.all([pagefind, groups]).then(function (loaded) {
+      var pf = loaded[0];
+      var tries = variants(query, loaded[1]);
+      return Promise.all(tries.map(function (t) { return pf.search(t.q); })).then(function (searches) {
+        var best = {};
+        searches.forEach(function (s, i) {
+          (s && s.results || []).slice(0, 30).forEach(function (r) {
+            var score = r.score * tries[i].weight;
+            if (!best[r.id] || best[r.id].score < score) { best[r.id] = { score: score, result: r }; }
+          });
+        });
+        var top = Object.keys(best).map(function (k) { return best[k]; })
+          .sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
+        return Promise.all(top.map(function (t) { return t.result.data(); }));
+      });
+    }).then(function (items) { render(query, items); }, function () {
+      status.textContent = "Zoeken lukt nu niet. Probeer het later nog eens, of gebruik de overzichten.";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = input.value.trim();
+    var url = new URL(window.location.href);
+    url.search = query ? "?q=" + encodeURIComponent(query) : "";
+    window.history.pushState({ q: query }, "", url.href);
+    run(query);
+  });
+  window.addEventListener("popstate", function () {
+    run(new URLSearchParams(window.location.search).get("q"));
+  });
+  run(new URLSearchParams(window.location.search).get("q"));
+})();

@@ -134,6 +134,7 @@ class Vocabulary:
     themas: tuple[Term, ...]
     organisatietypes: tuple[Term, ...]
     provincies: tuple[Term, ...]
+    zoekwoorden: tuple[tuple[str, ...], ...] = ()  # groups of words a search treats as one
 
     def label(self, group: str, slug: str) -> str:
         for term in getattr(self, group):

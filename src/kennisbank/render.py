@@ -97,6 +97,9 @@ class Renderer:
             new_absolute=share.absolute_url(self.site_url, new),
         )
 
+    def search_page(self) -> str:
+        return self._render("zoeken.html", "zoeken/")
+
     def theme(self, term: Term) -> str:
         cards = [c for c in self.catalogue.all_cards() if term.slug in c.themas]
         return self._render("thema.html", f"themas/{term.slug}/", term=term, cards=cards)

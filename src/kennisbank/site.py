@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export
+from . import export, search
 from .catalogue import Catalogue
 from .model import Kind
 from .render import Renderer
@@ -86,6 +86,15 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 partial(renderer.theme, term),
             )
         )
+    pages.append(
+        SitePage(
+            "zoeken/index.md",
+            "Zoeken",
+            "Zoek in alle praktijkvoorbeelden, tips, knelpunten en aanbevelingen.",
+            renderer.search_page,
+            "zoeken",
+        )
+    )
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         pages.append(
@@ -107,6 +116,7 @@ def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], st
         export.JSON_PATH: lambda: export.cards_json(catalogue, site_url),
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
+        search.SYNONYMS_PATH: lambda: search.synonyms_json(catalogue),
     }
 
 

@@ -27,7 +27,6 @@ GROUPS = {
 
 def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
     doc = read_document(root / VOCABULARY_FILE, VOCABULARY_FILE)
-    problems = list(doc.problems)
     groups: dict[str, tuple[Term, ...]] = {}
     data = doc.data if isinstance(doc.data, dict) else {}
     for group in GROUPS:
@@ -56,8 +55,13 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
                 )
             )
         groups[group] = tuple(terms)
-    problems = doc.problems
-    return Vocabulary(**groups), problems
+    search_groups: list[tuple[str, ...]] = []
+    for i, group in enumerate(data.get("zoekwoorden") or []):
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) for w in group):
+            doc.fail(doc.at(("zoekwoorden", i)), "een groep zoekwoorden is een lijst van minstens 2 woorden")
+            continue
+        search_groups.append(tuple(w.lower() for w in group))
+    return Vocabulary(**groups, zoekwoorden=tuple(search_groups)), doc.problems
 
 
 def vocabulary_schema(vocab: Vocabulary) -> dict[str, Any]:
