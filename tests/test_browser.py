@@ -25,6 +25,10 @@ def _pages() -> list[tuple[str, str]]:
         ("open-data", "/open-data/"),
         ("overzicht-themas", "/themas/"),
         ("thema", "/themas/samenwerking/"),
+        ("provincie", "/provincies/limburg/"),
+        ("zoeken", "/zoeken/?q=vrijwilligers"),
+        ("gefilterd-overzicht", "/praktijken/?knelpunt=D&thema=financiering"),
+        ("overzicht-tips", "/tips/?knelpunt=B"),
     ]
     catalogue = check_repository(REPO).catalogue
     if catalogue is not None:
@@ -44,6 +48,7 @@ def test_page_has_no_axe_violations(page, base_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert results.violations_count == 0, results.generate_report()
 
@@ -53,6 +58,7 @@ def test_page_is_dutch_and_fits_a_360px_screen(browser, base_url, path):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
     page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.lang") == "nl"
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{overflow} px horizontaal scrollen op 360 px"

@@ -44,7 +44,9 @@ def test_relevance_set_recall_at_3_is_at_least_90_percent(page, base_url):
 )
 def test_dutch_word_forms_find_each_other(page, base_url, query, expected):
     search(page, base_url, query)
-    marked = page.eval_on_selector_all("[data-kb-zoekresultaten] mark", "els => els.map(e => e.textContent.toLowerCase())")
+    marked = page.eval_on_selector_all(
+        "[data-kb-zoekresultaten] mark", "els => els.map(e => e.textContent.toLowerCase())"
+    )
     assert any(expected in m for m in marked), marked
 
 
@@ -68,8 +70,10 @@ def test_search_box_on_every_page_leads_to_the_search_page(page, base_url):
     page.get_by_label("Zoek in de kennisbank").press("Enter")
     page.wait_for_url("**/zoeken/?q=social+impact+bonds")
     page.wait_for_function("document.querySelector('[data-kb-zoekstatus]').textContent.includes('voor')")
-    assert page.locator("[data-kb-zoekresultaten] a").first.get_attribute("href").endswith(
-        "/praktijken/eindhoven-social-impact-bonds/"
+    assert (
+        page.locator("[data-kb-zoekresultaten] a")
+        .first.get_attribute("href")
+        .endswith("/praktijken/eindhoven-social-impact-bonds/")
     )
 
 

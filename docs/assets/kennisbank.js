@@ -165,3 +165,93 @@
   });
   run(new URLSearchParams(window.location.search).get("q"));
 })();
+
+/* Facets on an overview: OR within a facet, AND across facets; counts per value; the state in
+   the address (?knelpunt=A&knelpunt=D&thema=financiering), so back/forward and a pasted link
+   restore it. Data from export/kaarten.json, the same open-data export anyone can use. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-kb-filters]");
+  if (!form) { return; }
+  var status = document.querySelector("[data-kb-filterstatus]");
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-kb-kaart]"));
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+  var keys = boxes.map(function (b) { return b.name; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
+  var soort = form.getAttribute("data-soort");
+  var noun = soort === "tip" ? ["tip", "tips"] : ["praktijkvoorbeeld", "praktijkvoorbeelden"];
+
+  function facetValues(card) {
+    return {
+      knelpunt: card.knelpunten || [],
+      thema: card.themas || [],
+      provincie: card.provincie ? [card.provincie] : [],
+      organisatie: (card.organisaties || []).map(function (o) { return o.type; })
+    };
+  }
+
+  fetch(form.getAttribute("data-export")).then(function (r) { return r.json(); }).then(function (data) {
+    var values = {};
+    data.kaarten.forEach(function (card) {
+      if (card.soort === soort) { values[card.slug] = facetValues(card); }
+    });
+
+    function selected() {
+      var s = {};
+      keys.forEach(function (k) { s[k] = []; });
+      boxes.forEach(function (b) { if (b.checked) { s[b.name].push(b.value); } });
+      return s;
+    }
+    function matches(slug, sel, skip) {
+      var v = values[slug];
+      if (!v) { return false; }
+      return keys.every(function (k) {
+        if (k === skip || sel[k].length === 0) { return true; }
+        return sel[k].some(function (x) { return v[k].indexOf(x) !== -1; });
+      });
+    }
+    function apply(announce) {
+      var sel = selected();
+      var shown = 0;
+      items.forEach(function (li) {
+        var ok = matches(li.getAttribute("data-kb-kaart"), sel, null);
+        li.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      boxes.forEach(function (b) {
+        var n = items.filter(function (li) {
+          var slug = li.getAttribute("data-kb-kaart");
+          return matches(slug, sel, b.name) && values[slug][b.name].indexOf(b.value) !== -1;
+        }).length;
+        b.parentNode.querySelector("[data-kb-telling]").textContent = "(" + n + ")";
+      });
+      var active = keys.some(function (k) { return sel[k].length; });
+      form.querySelector("[data-kb-wis]").hidden = !active;
+      if (announce || active) {
+        status.textContent = shown + " " + (shown === 1 ? noun[0] : noun[1]) + (active ? " gevonden." : ".");
+      } else {
+        status.textContent = "";
+      }
+    }
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
+      apply(false);
+    }
+    function toAddress() {
+      var params = new URLSearchParams();
+      boxes.forEach(function (b) { if (b.checked) { params.append(b.name, b.value); } });
+      var query = params.toString();
+      window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+    form.addEventListener("change", function () { toAddress(); apply(true); });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { toAddress(); apply(true); form.querySelector("input").focus(); }, 0);
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("popstate", fromAddress);
+    form.hidden = false;
+    var plain = document.querySelector("[data-kb-zonderjs]");
+    if (plain) { plain.hidden = true; }
+    fromAddress();
+  });
+})();

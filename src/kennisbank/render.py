@@ -16,6 +16,7 @@ import jinja2
 from . import share
 from .catalogue import Catalogue
 from .markup import markdown_to_html, safe_url
+from .facets import FACETS, Facet
 from .model import AnyCard, Kind, Practice, Term
 
 TEMPLATE_DIR = "overrides/kennisbank"
@@ -63,7 +64,8 @@ class Renderer:
         self.env.filters["datum"] = dutch_date
         self.env.filters["markdown"] = markdown_to_html
         self.env.filters["safe_url"] = safe_url
-        self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label)
+        self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
+        self.env.globals["facet_counts"] = self.facet_counts
         self.env.globals.update(
             absolute=lambda path: share.absolute_url(site_url, path),
             card_mailto=lambda card: share.card_mailto(card, share.absolute_url(site_url, card.url)),
@@ -72,6 +74,10 @@ class Renderer:
             licence=share.LICENCE,
             licence_url=share.LICENCE_URL,
         )
+
+    def facet_counts(self, facet: Facet, kind: Kind | None = None) -> Counter[str]:
+        cards = self.catalogue.of_kind(kind) if kind else self.catalogue.all_cards()
+        return Counter(v for c in cards for v in facet.values(c))
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
@@ -100,9 +106,9 @@ class Renderer:
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/")
 
-    def theme(self, term: Term) -> str:
-        cards = [c for c in self.catalogue.all_cards() if term.slug in c.themas]
-        return self._render("thema.html", f"themas/{term.slug}/", term=term, cards=cards)
+    def facet_page(self, facet: Facet, term: Term) -> str:
+        cards = [c for c in self.catalogue.all_cards() if term.slug in facet.values(c)]
+        return self._render("thema.html", facet.url(term.slug), facet=facet, term=term, cards=cards)
 
     def themes(self) -> str:
         counts = Counter(t for c in self.catalogue.all_cards() for t in c.themas)

@@ -16,6 +16,7 @@ import yaml
 
 from . import export, search
 from .catalogue import Catalogue
+from .facets import FACETS
 from .model import Kind
 from .render import Renderer
 from .validate import CheckResult, check_repository
@@ -77,15 +78,18 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             renderer.themes,
         )
     )
-    for term in catalogue.vocab.themas:
-        pages.append(
-            SitePage(
-                f"themas/{term.slug}.md",
-                f"Thema: {term.naam}",
-                term.uitleg or f"Praktijkvoorbeelden, tips en meer over {term.naam.lower()}.",
-                partial(renderer.theme, term),
+    for facet in FACETS:
+        if facet.group is None:
+            continue
+        for term in getattr(catalogue.vocab, facet.group):
+            pages.append(
+                SitePage(
+                    f"{facet.url(term.slug)}".removesuffix("/") + ".md",
+                    f"{facet.label}: {term.naam}",
+                    term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
+                    partial(renderer.facet_page, facet, term),
+                )
             )
-        )
     pages.append(
         SitePage(
             "zoeken/index.md",
