@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 
 from kennisbank.model import Kind
 from kennisbank.problems import Level, Problem, summary_line
-from kennisbank.search import SearchIndexError, index_site
 from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
+from kennisbank.search import SearchIndexError, index_site
 from kennisbank.site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")

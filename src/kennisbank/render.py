@@ -15,8 +15,8 @@ import jinja2
 
 from . import share
 from .catalogue import Catalogue
-from .markup import markdown_to_html, safe_url
 from .facets import FACETS, Facet
+from .markup import markdown_to_html, safe_url
 from .model import AnyCard, Kind, Practice, Term
 
 TEMPLATE_DIR = "overrides/kennisbank"
