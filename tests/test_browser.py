@@ -29,6 +29,7 @@ def _pages() -> list[tuple[str, str]]:
         ("zoeken", "/zoeken/?q=vrijwilligers"),
         ("gefilterd-overzicht", "/praktijken/?knelpunt=D&thema=financiering"),
         ("overzicht-tips", "/tips/?knelpunt=B"),
+        ("matrix", "/matrix/"),
     ]
     catalogue = check_repository(REPO).catalogue
     if catalogue is not None:

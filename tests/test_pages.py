@@ -92,3 +92,22 @@ def test_relation_written_on_one_side_shows_on_both(repo, catalogue):
 )
 def test_links_between_pages_are_relative_so_the_site_works_in_a_subfolder(page, target, expected):
     assert relative_url(page, target) == expected
+
+
+def test_matrix_puts_a_practice_under_the_recommendation_it_shares_with_the_knelpunt(catalogue):
+    rows = {row.obstacle.code: row for row in catalogue.matrix()}
+    assert [c.recommendation.slug for c in rows["A"].cells] == ["gemeente-a-test"]
+    assert [p.slug for p in rows["A"].cells[0].practices] == ["dalfsen-taalmeter"]
+    assert rows["A"].other_practices == ()
+    assert rows["C"].cells == ()
+    assert [p.slug for p in rows["C"].other_practices] == ["dalfsen-taalmeter"]
+    assert [t.slug for t in rows["C"].other_tips] == ["korte-tip"]
+    assert [row.obstacle.code for row in catalogue.matrix()] == list("ABCDEF")
+
+
+def test_matrix_page_says_the_link_is_editorial_and_lists_every_knelpunt(repo, catalogue):
+    html = Renderer(repo, catalogue, "https://voorbeeld.nl/").matrix()
+    assert "is een keuze van de redactie" in html
+    for code in "ABCDEF":
+        assert f'id="knelpunt-{code.lower()}"' in html
+    assert '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen)' in html

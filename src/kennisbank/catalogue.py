@@ -12,6 +12,21 @@ from dataclasses import dataclass
 from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip, Vocabulary
 
 
+@dataclass(frozen=True)
+class MatrixCell:
+    recommendation: AnyCard
+    practices: tuple[AnyCard, ...]
+    tips: tuple[AnyCard, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    obstacle: AnyCard
+    cells: tuple[MatrixCell, ...]
+    other_practices: tuple[AnyCard, ...]
+    other_tips: tuple[AnyCard, ...]
+
+
 def _title_key(card: AnyCard) -> str:
     return card.titel.casefold()
 
@@ -69,6 +84,29 @@ class Catalogue:
     def related(self, card: AnyCard, kind: Kind) -> tuple[AnyCard, ...]:
         """Cards of ``kind`` linked to ``card`` in either direction, in overview order."""
         return self._related.get((card.kind, card.slug, kind), ())
+
+    def matrix(self) -> list[MatrixRow]:
+        """Knelpunt -> aanbevelingen that answer it -> practices (naming both) and tips (naming the
+        knelpunt and linked to such a practice); the rest of the knelpunt's cards apart."""
+        rows = []
+        for obstacle in self.obstacles:
+            practices = self.related(obstacle, Kind.PRAKTIJK)
+            tips = self.related(obstacle, Kind.TIP)
+            cells = []
+            for rec in self.related(obstacle, Kind.AANBEVELING):
+                shown = tuple(p for p in practices if rec in self.related(p, Kind.AANBEVELING))
+                cell_tips = tuple(t for t in tips if set(self.related(t, Kind.PRAKTIJK)) & set(shown))
+                cells.append(MatrixCell(rec, shown, cell_tips))
+            placed = {c.slug for cell in cells for c in (*cell.practices, *cell.tips)}
+            rows.append(
+                MatrixRow(
+                    obstacle,
+                    tuple(cells),
+                    tuple(p for p in practices if p.slug not in placed),
+                    tuple(t for t in tips if t.slug not in placed),
+                )
+            )
+        return rows
 
     def get(self, kind: Kind, slug: str) -> AnyCard | None:
         return self._by_key.get((kind, slug))

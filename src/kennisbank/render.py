@@ -103,6 +103,9 @@ class Renderer:
             new_absolute=share.absolute_url(self.site_url, new),
         )
 
+    def matrix(self) -> str:
+        return self._render("matrix.html", "matrix/", rows=self.catalogue.matrix())
+
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/")
 

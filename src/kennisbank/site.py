@@ -92,6 +92,14 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             )
     pages.append(
         SitePage(
+            "matrix/index.md",
+            "Van knelpunt naar aanpak",
+            "Per knelpunt: welke aanbevelingen helpen, en welke gemeenten en Bibliotheken er al mee aan de slag gingen.",
+            renderer.matrix,
+        )
+    )
+    pages.append(
+        SitePage(
             "zoeken/index.md",
             "Zoeken",
             "Zoek in alle praktijkvoorbeelden, tips, knelpunten en aanbevelingen.",
