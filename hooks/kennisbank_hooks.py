@@ -21,15 +21,18 @@ from kennisbank.site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
-_redirects: list[Redirect] = []  # found in on_files, written in on_post_build of the same build
+# State of the current build, set once in on_files: looking the site up again per page would
+# re-check the cache against every card file, which makes a build quadratic in the number of cards.
+_build: dict[str, Any] = {"site": None, "redirects": []}
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _site(config: MkDocsConfig) -> Site:
-    return load_site(_root(config), config.site_url or "/")
+def _site() -> Site:
+    site: Site = _build["site"]
+    return site
 
 
 def _report(problems: list[Problem]) -> None:
@@ -41,7 +44,8 @@ def _report(problems: list[Problem]) -> None:
 
 @event_priority(100)  # before mkdocs-redirects, so it sees the generated card pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = _site(config)
+    site = load_site(_root(config), config.site_url or "/")
+    _build["site"] = site
     _report(site.result.problems)
     for page in site.pages.values():
         files.append(File.generated(config, page.src_uri, content=page.source()))
@@ -50,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     known = {f.src_uri for f in files.documentation_pages()}
     redirects, problems = load_redirects(_root(config), known)
     _report(problems)
-    _redirects[:] = redirects
+    _build["redirects"] = redirects
     if "redirects" in config.plugins:
         config.plugins["redirects"].config["redirect_maps"] = {
             src_for_redirect(r.old): path_to_src(r.new, known) for r in redirects
@@ -66,16 +70,17 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    generated = _site(config).pages.get(page.file.src_uri)
+    generated = _site().pages.get(page.file.src_uri)
     return generated.render() if generated else html_text
 
 
 @event_priority(-100)  # after mkdocs-redirects wrote its pages
 def on_post_build(config: MkDocsConfig) -> None:
-    renderer = _site(config).renderer
+    renderer = _site().renderer
     if renderer is None:
         return
-    for redirect in _redirects:
+    redirect: Redirect
+    for redirect in _build["redirects"]:
         target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
     try:

@@ -110,4 +110,7 @@ def test_matrix_page_says_the_link_is_editorial_and_lists_every_knelpunt(repo, c
     assert "is een keuze van de redactie" in html
     for code in "ABCDEF":
         assert f'id="knelpunt-{code.lower()}"' in html
-    assert '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen)' in html
+    assert (
+        '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen)'
+        in html
+    )
