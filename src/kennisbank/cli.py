@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .problems import summary_line
+from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
 from .site import load_site
 from .urls import URL_FILE, add_new_urls
@@ -35,16 +35,22 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True)
     check = commands.add_parser("check", help="controleer de kaarten")
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
+    check.add_argument(
+        "--format",
+        choices=("tekst", "github"),
+        default="tekst",
+        help="'github': meldingen als aantekeningen bij de regels in een pull request (GitHub Actions)",
+    )
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
     return parser
 
 
-def cmd_check(root: Path, paths: list[Path]) -> int:
+def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
     result = check_repository(root, paths or None)
     for problem in result.problems:
-        print(problem)
+        print(github_annotation(problem) if output == "github" else problem)
     if result.problems:
         print(summary_line(result.problems))
     else:
@@ -102,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if args.command == "check":
-            return cmd_check(root, args.paths)
+            return cmd_check(root, args.paths, args.format)
         if args.command == "urls":
             return cmd_urls(root)
         if args.command == "leesbaarheid":
