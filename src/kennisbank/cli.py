@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .model import Kind
 from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
 from .site import load_site
+from .template import new_card
 from .urls import URL_FILE, add_new_urls
 from .validate import check_repository
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
@@ -27,6 +30,9 @@ def find_root(start: Path) -> Path | None:
     return package_repo if (package_repo / MARKER).is_file() else None
 
 
+NEW_KINDS = {"praktijk": Kind.PRAKTIJK, "tip": Kind.TIP, "aanbeveling": Kind.AANBEVELING}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kennisbank", description="Werk met de kaarten van de Kennisbank Basisvaardigheden."
@@ -41,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         default="tekst",
         help="'github': meldingen als aantekeningen bij de regels in een pull request (GitHub Actions)",
     )
+    new = commands.add_parser("nieuw", help="maak een nieuwe kaart met alle velden en uitleg")
+    new.add_argument("soort", choices=sorted(NEW_KINDS), help="soort kaart")
+    new.add_argument("titel", help='titel van de kaart, tussen aanhalingstekens: "Mijn titel"')
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
@@ -57,6 +66,17 @@ def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
         n = result.checked_files
         print(f"Alles in orde: {n} {'kaart' if n == 1 else 'kaarten'} gecontroleerd.")
     return 0 if result.ok else 1
+
+
+def cmd_new(root: Path, soort: str, titel: str) -> int:
+    shown, problems = new_card(root, NEW_KINDS[soort], titel, dt.date.today())
+    for problem in problems:
+        print(problem)
+    if shown is None:
+        return 1
+    print(f"Nieuwe kaart: {shown}")
+    print(f"Vul de velden in en controleer de kaart met: kennisbank check {shown}")
+    return 0
 
 
 def cmd_schema(root: Path) -> int:
@@ -109,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return cmd_check(root, args.paths, args.format)
+        if args.command == "nieuw":
+            return cmd_new(root, args.soort, args.titel)
         if args.command == "urls":
             return cmd_urls(root)
         if args.command == "leesbaarheid":
