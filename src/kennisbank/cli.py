@@ -12,6 +12,8 @@ from pathlib import Path
 from .model import Kind
 from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
+from .redirects import REDIRECTS_FILE
+from .rename import rename_card
 from .site import load_site
 from .template import new_card
 from .urls import URL_FILE, add_new_urls
@@ -50,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("nieuw", help="maak een nieuwe kaart met alle velden en uitleg")
     new.add_argument("soort", choices=sorted(NEW_KINDS), help="soort kaart")
     new.add_argument("titel", help='titel van de kaart, tussen aanhalingstekens: "Mijn titel"')
+    rename = commands.add_parser(
+        "hernoem", help="geef een kaart een nieuwe naam; verwijzingen en doorverwijzing gaan mee"
+    )
+    rename.add_argument("oud", help="huidige naam of pad, bijvoorbeeld practices/oude-naam.yml")
+    rename.add_argument("nieuw", help="nieuwe naam, bijvoorbeeld nieuwe-naam")
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
@@ -77,6 +84,26 @@ def cmd_new(root: Path, soort: str, titel: str) -> int:
     print(f"Nieuwe kaart: {shown}")
     print(f"Vul de velden in en controleer de kaart met: kennisbank check {shown}")
     return 0
+
+
+def cmd_rename(root: Path, old: str, new: str) -> int:
+    renamed, problems = rename_card(root, old, new)
+    for problem in problems:
+        print(problem)
+    if renamed is None:
+        return 1
+    print(f"Hernoemd: {renamed.old} → {renamed.new}")
+    for path, line in renamed.references:
+        print(f"Verwijzing aangepast: {path} (regel {line})")
+    print(f"Doorverwijzing in {REDIRECTS_FILE}: {renamed.redirect[0]} → {renamed.redirect[1]}")
+    for page in renamed.pages:
+        print(f"Let op: {page} noemt nog het oude adres; pas die link zelf aan.")
+    code = cmd_check(root, [])
+    if code == 0 and (root / URL_FILE).exists():
+        site = load_site(root)
+        for url in add_new_urls(root, site.pages):
+            print(f"Nieuw adres in {URL_FILE}: {url}")
+    return code
 
 
 def cmd_schema(root: Path) -> int:
@@ -131,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(root, args.paths, args.format)
         if args.command == "nieuw":
             return cmd_new(root, args.soort, args.titel)
+        if args.command == "hernoem":
+            return cmd_rename(root, args.oud, args.nieuw)
         if args.command == "urls":
             return cmd_urls(root)
         if args.command == "leesbaarheid":
