@@ -5,18 +5,25 @@ This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .catalogue import Catalogue
+from .editorial import due_cards
+from .fields import all_card_fields
 from .model import Kind
 from .render import Renderer
+from .schemas import load_schemas
+from .settings import load_settings
 from .validate import CheckResult, check_repository
+from .vocabulary import GROUPS
 
 OVERVIEW_TEXT = {
     Kind.PRAKTIJK: (
@@ -40,6 +47,8 @@ class SitePage:
     title: str
     description: str
     render: Callable[[], str]
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Extra front matter, e.g. another page template."""
 
     def source(self) -> str:
         """The Markdown source MkDocs reads: only front matter, HTML-escaped.
@@ -51,6 +60,7 @@ class SitePage:
             "title": html.escape(self.title),
             "description": html.escape(self.description),
             "kennisbank": True,
+            **self.meta,
         }
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
@@ -86,7 +96,38 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         pages.append(SitePage(src, card.titel, card.samenvatting, lambda card=card: renderer.card(card)))  # type: ignore[misc]
-    return pages
+    return pages + editor_pages(catalogue, renderer)
+
+
+def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """For editors: the fields of a card (from the schemas) and the cards due for review.
+
+    The review page is kept out of search engines and the site search; no nav entry points to it.
+    """
+    vocab = catalogue.vocab
+    soorten = all_card_fields(load_schemas(renderer.root, vocab), vocab)
+    lijsten = [(group, title, getattr(vocab, group)) for group, (_n, title, _w) in GROUPS.items()]
+    months = load_settings(renderer.root)[0].controle_maanden
+    return [
+        SitePage(
+            "velden.md",
+            "Velden van een kaart",
+            "Welke velden een kaart heeft, welke verplicht zijn en wat je erin zet.",
+            lambda: renderer.page("velden.html", "velden/", soorten=soorten, lijsten=lijsten),
+        ),
+        SitePage(
+            "redactie/controle.md",
+            "Kaarten om opnieuw te controleren",
+            f"Kaarten die meer dan {months} maanden niet gecontroleerd zijn.",
+            lambda: renderer.page(
+                "redactie-controle.html",
+                "redactie/controle/",
+                maanden=months,
+                cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
+            ),
+            {"template": "noindex.html", "search": {"exclude": True}},
+        ),
+    ]
 
 
 @dataclass(frozen=True)
