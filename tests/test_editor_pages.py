@@ -71,6 +71,7 @@ def test_fields_page_lists_every_vocabulary_value_with_its_label_and_knelpunt_co
 
 
 def test_contributing_pages_link_to_the_fields_page(built_site):
+    assert "/velden/" in (REPO / "CONTRIBUTING.md").read_text()
     assert (
         '<a href="../velden/">Velden van een kaart</a>'
         in (built_site / "bijdragen" / "index.html").read_text()

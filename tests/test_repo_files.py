@@ -74,3 +74,12 @@ def test_issue_form_asks_for_every_required_practice_field_and_knows_the_provinc
     vocab = load_vocabulary(REPO)[0]
     assert ids["provincie"]["attributes"]["options"] == [t.naam for t in vocab.provincies]
     assert [o["label"] for o in ids["knelpunten"]["attributes"]["options"]] == list("ABCDEF")
+
+
+def test_the_worked_example_in_contributing_passes_the_check_without_warnings(repo, check):
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (repo / "practices" / "voorbeeld-uit-contributing.yml").write_text(example, encoding="utf-8")
+    result = check(repo, "practices/voorbeeld-uit-contributing.yml")
+    assert result.stdout == "Alles in orde: 1 kaart gecontroleerd.\n"
+    assert result.returncode == 0
