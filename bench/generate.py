@@ -66,7 +66,11 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
         place = rnd.choice(PLACES)
         slug = f"{originals[i % len(originals)].stem}-{i:05d}"
         text = re.sub(
-            r"^titel: (.*)$", lambda m: f"titel: {m.group(1)[:70]} ({place} {i})", text, count=1, flags=re.M
+            r"^titel: (.*)$",
+            lambda m, place=place, i=i: f"titel: {m.group(1)[:70]} ({place} {i})",
+            text,
+            count=1,
+            flags=re.M,
         )
         text = re.sub(r"^plaats: .*$", f"plaats: {place}", text, count=1, flags=re.M)
         text = re.sub(r"^provincie: .*$", f"provincie: {rnd.choice(provinces)}", text, count=1, flags=re.M)

@@ -62,7 +62,9 @@ def measure_lunr(b, base: str, site: Path) -> tuple[float, int]:
         fetched: list[str] = []
         page.on(
             "request",
-            lambda r: fetched.append(r.url[len(base) :]) if "search" in r.url or "lunr" in r.url else None,
+            lambda r, fetched=fetched: (
+                fetched.append(r.url[len(base) :]) if "search" in r.url or "lunr" in r.url else None
+            ),
         )
         page.goto(f"{base}/over/")
         page.locator("input.md-search__input").fill(row["vraag"])

@@ -37,7 +37,8 @@ def _site() -> Site:
 
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
-        (log.error if problem.level is Level.ERROR else log.warning)(str(problem))
+        # Warnings (review due, readability) are hints for editors: shown, but never fail --strict.
+        (log.error if problem.level is Level.ERROR else log.info)(str(problem))
     if any(p.level is Level.ERROR for p in problems):
         raise PluginError(f"De bouw stopt: los eerst de fouten hierboven op. {summary_line(problems)}")
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .problems import summary_line
+from .model import Kind
+from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
+from .redirects import REDIRECTS_FILE
+from .rename import rename_card
 from .site import load_site
+from .template import new_card
 from .urls import URL_FILE, add_new_urls
 from .validate import check_repository
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
@@ -27,6 +32,9 @@ def find_root(start: Path) -> Path | None:
     return package_repo if (package_repo / MARKER).is_file() else None
 
 
+NEW_KINDS = {"praktijk": Kind.PRAKTIJK, "tip": Kind.TIP, "aanbeveling": Kind.AANBEVELING}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kennisbank", description="Werk met de kaarten van de Kennisbank Basisvaardigheden."
@@ -35,22 +43,67 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="opdracht", required=True)
     check = commands.add_parser("check", help="controleer de kaarten")
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
+    check.add_argument(
+        "--format",
+        choices=("tekst", "github"),
+        default="tekst",
+        help="'github': meldingen als aantekeningen bij de regels in een pull request (GitHub Actions)",
+    )
+    new = commands.add_parser("nieuw", help="maak een nieuwe kaart met alle velden en uitleg")
+    new.add_argument("soort", choices=sorted(NEW_KINDS), help="soort kaart")
+    new.add_argument("titel", help='titel van de kaart, tussen aanhalingstekens: "Mijn titel"')
+    rename = commands.add_parser(
+        "hernoem", help="geef een kaart een nieuwe naam; verwijzingen en doorverwijzing gaan mee"
+    )
+    rename.add_argument("oud", help="huidige naam of pad, bijvoorbeeld practices/oude-naam.yml")
+    rename.add_argument("nieuw", help="nieuwe naam, bijvoorbeeld nieuwe-naam")
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
     return parser
 
 
-def cmd_check(root: Path, paths: list[Path]) -> int:
+def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
     result = check_repository(root, paths or None)
     for problem in result.problems:
-        print(problem)
+        print(github_annotation(problem) if output == "github" else problem)
     if result.problems:
         print(summary_line(result.problems))
     else:
         n = result.checked_files
         print(f"Alles in orde: {n} {'kaart' if n == 1 else 'kaarten'} gecontroleerd.")
     return 0 if result.ok else 1
+
+
+def cmd_new(root: Path, soort: str, titel: str) -> int:
+    shown, problems = new_card(root, NEW_KINDS[soort], titel, dt.date.today())
+    for problem in problems:
+        print(problem)
+    if shown is None:
+        return 1
+    print(f"Nieuwe kaart: {shown}")
+    print(f"Vul de velden in en controleer de kaart met: kennisbank check {shown}")
+    return 0
+
+
+def cmd_rename(root: Path, old: str, new: str) -> int:
+    renamed, problems = rename_card(root, old, new)
+    for problem in problems:
+        print(problem)
+    if renamed is None:
+        return 1
+    print(f"Hernoemd: {renamed.old} → {renamed.new}")
+    for path, line in renamed.references:
+        print(f"Verwijzing aangepast: {path} (regel {line})")
+    print(f"Doorverwijzing in {REDIRECTS_FILE}: {renamed.redirect[0]} → {renamed.redirect[1]}")
+    for page in renamed.pages:
+        print(f"Let op: {page} noemt nog het oude adres; pas die link zelf aan.")
+    code = cmd_check(root, [])
+    if code == 0 and (root / URL_FILE).exists():
+        site = load_site(root)
+        for url in add_new_urls(root, site.pages):
+            print(f"Nieuw adres in {URL_FILE}: {url}")
+    return code
 
 
 def cmd_schema(root: Path) -> int:
@@ -102,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if args.command == "check":
-            return cmd_check(root, args.paths)
+            return cmd_check(root, args.paths, args.format)
+        if args.command == "nieuw":
+            return cmd_new(root, args.soort, args.titel)
+        if args.command == "hernoem":
+            return cmd_rename(root, args.oud, args.nieuw)
         if args.command == "urls":
             return cmd_urls(root)
         if args.command == "leesbaarheid":

@@ -133,6 +133,8 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
     if kind == "enum":
         allowed = [str(c) for c in error.validator_value]  # type: ignore[union-attr]
         noun = str(schema.get("x-woord") or schema.get("title", "waarde")).lower()
+        if value is None:
+            return [Problem(at, f"{name} is leeg", choices_hint(allowed))]
         guess = suggest(str(value), allowed, schema.get("x-synoniemen"))
         hint = f"bedoel je '{guess}'?" if guess else choices_hint(allowed)
         return [Problem(at, f"{unknown(noun)} {noun} '{value}'", hint)]

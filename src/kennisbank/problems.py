@@ -58,3 +58,22 @@ def summary_line(problems: list[Problem]) -> str:
     if warnings:
         parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
     return " en ".join(parts) + " gevonden."
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions workflow command, so it shows on the line in a pull request.
+
+    ``::error file=practices/x.yml,line=12,col=3::onbekend knelpunt 'G' (kies uit A–F)``
+    """
+    p = problem.position
+    command = "error" if problem.level is Level.ERROR else "warning"
+    text = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+    return f"::{command} file={_escape_property(p.path)},line={p.line},col={p.col}::{_escape_data(text)}"

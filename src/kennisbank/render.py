@@ -52,6 +52,7 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 class Renderer:
     def __init__(self, root: Path, catalogue: Catalogue, site_url: str = "/") -> None:
+        self.root = root
         self.catalogue = catalogue
         self.site_url = site_url
         self.env = jinja2.Environment(
@@ -84,6 +85,10 @@ class Renderer:
             return relative_url(page_url, target)
 
         return self.env.get_template(template).render(url=url, page_url=page_url, **context)
+
+    def page(self, template: str, page_url: str, **context: Any) -> str:
+        """A page of its own from one template (the editors' pages use this)."""
+        return self._render(template, page_url, **context)
 
     def card(self, card: AnyCard) -> str:
         return self._render(f"{card.kind.schema}.html", card.url, card=card)

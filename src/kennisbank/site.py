@@ -5,21 +5,28 @@ This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import export, search
 from .catalogue import Catalogue
+from .editorial import due_cards
 from .facets import FACETS
+from .fields import all_card_fields
 from .model import Kind
 from .render import Renderer
+from .schemas import load_schemas
+from .settings import load_settings
 from .validate import CheckResult, check_repository
+from .vocabulary import GROUPS
 
 OVERVIEW_TEXT = {
     Kind.PRAKTIJK: (
@@ -44,6 +51,8 @@ class SitePage:
     description: str
     render: Callable[[], str]
     kind: str = "overzicht"  # praktijk, tip, knelpunt, aanbeveling or overzicht: for page templates
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Extra front matter, e.g. another page template."""
 
     def source(self) -> str:
         """The Markdown source MkDocs reads: only front matter, HTML-escaped.
@@ -55,6 +64,7 @@ class SitePage:
             "title": html.escape(self.title),
             "description": html.escape(self.description),
             "kennisbank": self.kind,
+            **self.meta,
         }
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
 
@@ -94,7 +104,8 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
         SitePage(
             "matrix/index.md",
             "Van knelpunt naar aanpak",
-            "Per knelpunt: welke aanbevelingen helpen, en welke gemeenten en Bibliotheken er al mee aan de slag gingen.",
+            "Per knelpunt: welke aanbevelingen helpen, en welke gemeenten en Bibliotheken "
+            "er al mee aan de slag gingen.",
             renderer.matrix,
         )
     )
@@ -112,7 +123,38 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
         pages.append(
             SitePage(src, card.titel, card.samenvatting, partial(renderer.card, card), card.kind.schema)
         )
-    return pages
+    return pages + editor_pages(catalogue, renderer)
+
+
+def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """For editors: the fields of a card (from the schemas) and the cards due for review.
+
+    The review page is kept out of search engines and the site search; no nav entry points to it.
+    """
+    vocab = catalogue.vocab
+    soorten = all_card_fields(load_schemas(renderer.root, vocab), vocab)
+    lijsten = [(group, title, getattr(vocab, group)) for group, (_n, title, _w) in GROUPS.items()]
+    months = load_settings(renderer.root)[0].controle_maanden
+    return [
+        SitePage(
+            "velden.md",
+            "Velden van een kaart",
+            "Welke velden een kaart heeft, welke verplicht zijn en wat je erin zet.",
+            lambda: renderer.page("velden.html", "velden/", soorten=soorten, lijsten=lijsten),
+        ),
+        SitePage(
+            "redactie/controle.md",
+            "Kaarten om opnieuw te controleren",
+            f"Kaarten die meer dan {months} maanden niet gecontroleerd zijn.",
+            lambda: renderer.page(
+                "redactie-controle.html",
+                "redactie/controle/",
+                maanden=months,
+                cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
+            ),
+            meta={"template": "noindex.html"},  # kind "overzicht": Pagefind does not index it either
+        ),
+    ]
 
 
 @dataclass(frozen=True)

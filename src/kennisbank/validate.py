@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
+from .editorial import editorial_warnings
 from .load import Document, read_document
 from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
@@ -30,6 +31,7 @@ from .model import (
 )
 from .problems import Level, Position, Problem, sort_problems
 from .schemas import Schemas, load_schemas
+from .settings import Settings, load_settings
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -58,6 +60,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     catalogue: Catalogue | None = None
     checked_files: int = 0
+    settings: Settings = field(default_factory=Settings)
 
     @property
     def errors(self) -> list[Problem]:
@@ -370,6 +373,9 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
     result.problems += vocab_problems
     if vocab_problems:
         return
+    settings, settings_problems = load_settings(root)
+    result.problems += settings_problems
+    result.settings = settings
     schemas = load_schemas(root, vocab)
     checker = _Checker(root, schemas, vocab, today)
     stale = root / VOCABULARY_SCHEMA_FILE
@@ -407,6 +413,7 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
             cards.append((card, doc))
     checker.references(cards, known)
     checker.uniqueness(cards, files)
+    checker.problems += editorial_warnings(cards, settings, today)
     result.checked_files = len(reported)
     result.problems += [
         p

@@ -1,0 +1,125 @@
+"""``kennisbank nieuw``: a new card from the schema, valid once an editor fills in what is required."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import KENNISBANK, run
+
+TODAY = dt.date.today().isoformat()
+
+# What an editor types into the open (required) fields of each card type.
+FILLED = {
+    "praktijk": {
+        "samenvatting": "De Bibliotheek zocht mensen op in de wijk. Zo kwamen er meer mensen naar het Taalhuis.",
+        "plaats": "Emmen",
+        "provincie": "drenthe",
+        "naam": "Bibliotheek Emmen",
+        "type": "bibliotheek",
+        "jaar": "2019",
+        "verhaal": "Vrijwilligers gingen langs de deuren.",
+        "knelpunten": "[C]",
+        "themas": "[bereik]",
+        "document": "Inspiratiedocument",
+        "uitgever": "Bibliotheeknetwerk",
+    },
+    "tip": {
+        "samenvatting": "Vraag mensen zelf wat ze willen leren. Dan blijven ze langer komen.",
+        "uitleg": "Begin met een gesprek.",
+        "knelpunten": "[A]",
+        "themas": "[bereik]",
+        "document": "Inspiratiedocument",
+        "uitgever": "Bibliotheeknetwerk",
+        "jaar": "2018",
+    },
+    "aanbeveling": {
+        "code": "Z",
+        "niveau": "gemeente",
+        "samenvatting": "Maak basisvaardigheden een vast onderdeel van het beleid van de gemeente.",
+        "tekst": "Leg het vast in het coalitieakkoord.",
+        "knelpunten": "[A]",
+        "document": "Advies",
+        "uitgever": "Stichting Lezen en Schrijven",
+        "jaar": "2021",
+    },
+}
+FOLDER = {"praktijk": "practices", "tip": "tips", "aanbeveling": "recommendations"}
+
+
+def nieuw(repo, soort, titel):
+    return run([KENNISBANK, "nieuw", soort, titel], cwd=repo)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Put a value after each open field, the way an editor would (``- naam:`` too)."""
+    for key, value in values.items():
+        text, n = re.subn(rf"(?m)^(\s*(?:- )?){key}:( \||( \[\])?)$", rf"\g<1>{key}: {value}", text)
+        assert n >= 1, key
+    return text
+
+
+@pytest.mark.parametrize("soort", list(FILLED))
+def test_new_card_validates_once_its_required_fields_are_filled(repo, check, soort):
+    result = nieuw(repo, soort, "Taal: de sleutel tot Émmen")
+    shown = f"{FOLDER[soort]}/taal-de-sleutel-tot-emmen.yml"
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        f"Nieuwe kaart: {shown}",
+        f"Vul de velden in en controleer de kaart met: kennisbank check {shown}",
+    ]
+    card = repo / shown
+    text = card.read_text(encoding="utf-8")
+    assert check(repo, shown).returncode == 1, "an empty new card must not pass"
+    card.write_text(fill(text, FILLED[soort]), encoding="utf-8")
+    result = check(repo, shown)
+    assert result.stdout == "Alles in orde: 1 kaart gecontroleerd.\n"
+    assert result.returncode == 0
+
+
+@pytest.mark.parametrize("soort", list(FILLED))
+def test_new_card_has_the_modeline_the_title_today_and_every_schema_field_with_its_description(repo, soort):
+    assert nieuw(repo, soort, "Koken binnen budget").returncode == 0
+    text = (repo / FOLDER[soort] / "koken-binnen-budget.yml").read_text(encoding="utf-8")
+    schema_name = {"praktijk": "praktijk", "tip": "tip", "aanbeveling": "aanbeveling"}[soort]
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{schema_name}.schema.json"
+    data = yaml.safe_load(text)
+    assert data["titel"] == "Koken binnen budget"
+    assert str(data["gecontroleerd"]) == TODAY
+    schema = json.loads((repo / "schema" / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+    one_line = " ".join(ln.lstrip("# ").strip() for ln in text.splitlines() if ln.lstrip().startswith("#"))
+    for name in schema["properties"]:
+        assert re.search(rf"(?m)^(# )?{name}:", text), name
+    for name in schema["required"]:
+        assert name in data, name
+    for optional in set(schema["properties"]) - set(schema["required"]):
+        assert optional not in data, f"{optional} is optional and must start switched off"
+        assert "(niet verplicht)" in one_line
+    assert (
+        "Titel (verplicht): Korte, duidelijke titel (hoogstens 100 tekens). Gewone tekst, geen opmaak."
+        in one_line
+    )
+
+
+def test_new_card_never_overwrites_an_existing_card_and_names_it(repo):
+    card = repo / "tips" / "korte-tip.yml"
+    before = card.read_bytes()
+    result = nieuw(repo, "tip", "Korte tip")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "tips/korte-tip.yml:1:1: deze kaart bestaat al; er is niets overschreven "
+        "(pas die kaart aan, of kies een andere titel)\n"
+    )
+    assert card.read_bytes() == before
+
+
+def test_a_title_without_letters_gets_a_clear_message(repo):
+    result = nieuw(repo, "tip", "?!")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "tips:1:1: van de titel '?!' kan geen bestandsnaam gemaakt worden (gebruik letters of cijfers in de titel)\n"
+    )
