@@ -84,7 +84,8 @@ def test_review_page_is_noindex_out_of_nav_and_search(built_site):
     assert '<h1 id="inhoud">Kaarten om opnieuw te controleren</h1>' in page
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "redactie/controle" not in home
-    assert "redactie/controle" not in (built_site / "search" / "search_index.json").read_text()
+    assert "data-pagefind-body" not in page, "de site-zoekfunctie (Pagefind) mag deze pagina niet vinden"
+    assert "data-pagefind-body" in (built_site / "over" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots"' not in home
 
 

@@ -44,7 +44,7 @@ def test_practice_page_shows_every_field(repo, catalogue):
     for text in [
         "<h1>Taalmeter bij de sociale werkvoorziening</h1>",
         "Een pilot met de Taalmeter liet zien",
-        "Dalfsen (Overijssel)",
+        '<span data-pagefind-meta="plaats">Dalfsen</span> (Overijssel)',
         "Bibliotheek Dalfsen",
         "<dd>2018</dd>",
         "<strong>27</strong>",

@@ -26,7 +26,7 @@ def test_every_card_has_its_page_at_its_public_url(built_site, card):
     html = page.read_text(encoding="utf-8")
     assert '<html lang="nl"' in html
     assert re.search(r"<h1>[^<]*</h1>", html)
-    assert f'<p class="kb-terug"><a href="../">Alle {card.kind.plural.lower()}</a></p>' in html
+    assert f'<a href="../">Alle {card.kind.plural.lower()}</a></p>' in html
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=[k.url_prefix for k in Kind])
