@@ -35,7 +35,7 @@ def measure_pagefind(b, base: str, site: Path) -> tuple[float, int]:
         fetched: list[str] = []
         page.on(
             "request",
-            lambda r: (
+            lambda r, fetched=fetched: (
                 fetched.append(r.url[len(base) :])
                 if "/pagefind/" in r.url or "zoekwoorden" in r.url
                 else None

@@ -41,9 +41,8 @@ def main() -> None:
     print(f"Gewicht van een kaartpagina (gzip), budget {BUDGET_KB} KB; {machine()}")
     print(f"{'extra kaarten':>14}{'bouwtijd s':>12}{'KB gz':>10}{'verzoeken':>11}{'binnen budget':>15}")
     for n, seconds, weight, requests in rows:
-        print(
-            f"{n:>14}{seconds:>12.1f}{weight / 1024:>10.1f}{requests:>11}{'ja' if weight <= BUDGET_KB * 1024 else 'NEE':>15}"
-        )
+        verdict = "ja" if weight <= BUDGET_KB * 1024 else "NEE"
+        print(f"{n:>14}{seconds:>12.1f}{weight / 1024:>10.1f}{requests:>11}{verdict:>15}")
 
 
 if __name__ == "__main__":
