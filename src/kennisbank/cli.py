@@ -118,10 +118,13 @@ def cmd_schema(root: Path) -> int:
     return 0
 
 
+FIX_ERRORS_FIRST = "Los eerst de fouten op die 'kennisbank check' meldt."
+
+
 def cmd_urls(root: Path) -> int:
     site = load_site(root)
     if site.renderer is None:
-        print("Los eerst de fouten op die 'kennisbank check' meldt.")
+        print(FIX_ERRORS_FIRST)
         return 1
     added = add_new_urls(root, site.pages)
     for url in added:
@@ -131,11 +134,11 @@ def cmd_urls(root: Path) -> int:
 
 
 def cmd_readability(root: Path) -> int:
-    result = check_repository(root)
-    if result.catalogue is None:
-        print("Los eerst de fouten op die 'kennisbank check' meldt.")
+    catalogue = load_site(root).result.catalogue
+    if catalogue is None:
+        print(FIX_ERRORS_FIRST)
         return 1
-    scores = score_summaries(result.catalogue.all_cards())
+    scores = score_summaries(catalogue.all_cards())
     print("Flesch-Douma van elke samenvatting (hoger is makkelijker; moeilijkste eerst):")
     for s in scores:
         print(f"{s.flesch_douma:6.1f}  {s.card.path}")
