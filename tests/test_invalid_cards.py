@@ -73,13 +73,13 @@ CASES = [
         "empty-value",
         {P: variant("plaats: Dalfsen", "plaats:")},
         [
-            f"{P}:4:8: 'plaats' moet tekst zijn, maar is leeg (het veld is leeg: vul het in of haal de regel weg)"
+            f"{P}:4:8: 'plaats' moet tekst zijn, maar is leeg (het veld is leeg: vul het in; een veld dat niet verplicht is, mag je ook weghalen)"
         ],
     ),
     (
         "blank-title",
         {P: variant("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "   "')},
-        [f"{P}:2:8: 'titel' is leeg (vul het in of haal de regel weg)"],
+        [f"{P}:2:8: 'titel' is leeg (vul het in; een veld dat niet verplicht is, mag je ook weghalen)"],
     ),
     (
         "text-that-yaml-reads-as-yes-no",

@@ -86,7 +86,7 @@ def _describe(value: Any) -> str:
 
 def _type_hint(expected: str, value: Any) -> str:
     if value is None:
-        return "het veld is leeg: vul het in of haal de regel weg"
+        return "het veld is leeg: vul het in; een veld dat niet verplicht is, mag je ook weghalen"
     if expected == "string" and isinstance(value, bool | int | float):
         return "zet de tekst tussen aanhalingstekens"
     if expected == "integer" and isinstance(value, str):
@@ -157,7 +157,7 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
         ]
     if kind == "pattern":
         if error.validator_value == "\\S":
-            return [Problem(at, f"{name} is leeg", "vul het in of haal de regel weg")]
+            return [Problem(at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen")]
         if "format" in schema:
             return [
                 Problem(
@@ -172,7 +172,7 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
         return [Problem(at, f"{name} heeft niet de goede vorm: '{value}'", str(hint))]
     if kind == "minLength":
         if not str(value).strip():
-            return [Problem(at, f"{name} is leeg", "vul het in of haal de regel weg")]
+            return [Problem(at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen")]
         return [
             Problem(
                 at,
