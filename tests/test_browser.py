@@ -66,6 +66,19 @@ def test_page_is_dutch_and_fits_a_360px_screen(browser, base_url, path):
     context.close()
 
 
+@pytest.mark.parametrize("path", [p for _, p in PAGES], ids=[n for n, _ in PAGES])
+def test_page_does_not_download_something_that_grows_with_the_site(page, base_url, path):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    grows = [u for u in fetched if u.endswith(("sitemap.xml", "search_index.json", "kaarten.json"))]
+    if path.split("?")[0] in ("/praktijken/", "/tips/"):  # the filters read the open-data export
+        assert grows == [base_url + "/export/kaarten.json"]
+    else:
+        assert grows == []
+
+
 @pytest.mark.parametrize("path", [p for n, p in PAGES if n.startswith("praktijk-")], ids=["praktijk"])
 def test_keyboard_user_can_skip_to_the_content_and_follow_a_link(page, base_url, path):
     page.goto(base_url + path)
