@@ -32,8 +32,8 @@ def index_site(site_dir: Path) -> str:
         raise SearchIndexError(f"de zoekindex kon niet gemaakt worden ({exc})") from exc
     if result.returncode != 0:
         raise SearchIndexError(f"de zoekindex kon niet gemaakt worden: {result.stderr.strip()[-500:]}")
-    pages = [ln.strip() for ln in result.stdout.splitlines() if ln.strip().endswith(" pages")]
-    return pages[0].replace("Indexed", "").strip() + " geïndexeerd" if pages else "gemaakt"
+    counts = [ln.split()[1] for ln in result.stdout.splitlines() if ln.strip().endswith(" pages")]
+    return f"{counts[0]} pagina's geïndexeerd" if counts else "gemaakt"
 
 
 def synonyms_json(catalogue: Catalogue) -> str:
