@@ -16,7 +16,7 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[misc]
     def kennisbank(blok: str) -> Markup:
         """Insert a generated fragment, e.g. ``{{ kennisbank('knelpunten') }}``."""
-        site = load_site(root)
+        site = load_site(root, env.conf.site_url or "/")  # same key as the hooks: checked once
         if site.renderer is None:
             return Markup("")
         page_url = env.page.url if env.page else ""
