@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Kind, Vocabulary
-from .schemas import Schemas
+from .schemas import Resolver, Schemas, resolve_refs
 from .validate import SLUG_RE
 from .vocabulary import GROUPS
 
 MARKDOWN = "text/markdown"
-Resolver = Any  # referencing.Resolver is not public API
 _GROUP_OF_DEF = {name: group for group, (name, _title, _noun) in GROUPS.items()}
 
 
@@ -51,20 +50,6 @@ class CardFields:
     fields: tuple[Field, ...]
 
 
-def _resolve(schema: dict[str, Any], resolver: Resolver) -> tuple[dict[str, Any], Resolver]:
-    """Follow ``$ref`` chains; keywords next to a ``$ref`` win over the referenced schema's."""
-    merged: dict[str, Any] = {}
-    layers = []
-    while "$ref" in schema:
-        layers.append({k: v for k, v in schema.items() if k != "$ref"})
-        resolved = resolver.lookup(schema["$ref"])
-        schema, resolver = resolved.contents, resolved.resolver
-    merged.update(schema)
-    for layer in reversed(layers):
-        merged.update(layer)
-    return merged, resolver
-
-
 def _choices(schema: dict[str, Any], vocab: Vocabulary) -> tuple[tuple[Choice, ...], str | None]:
     group = _GROUP_OF_DEF.get(str(schema.get("x-naam", "")))
     if group is not None:
@@ -89,7 +74,7 @@ def _value_shape(schema: dict[str, Any]) -> tuple[str, str]:
 
 
 def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, vocab: Vocabulary) -> Field:
-    schema, resolver = _resolve(raw, resolver)
+    schema, resolver = resolve_refs(raw, resolver)
     title = str(schema.get("title") or name)
     description = str(schema.get("description") or "")
     if schema.get("type") != "array":
@@ -98,7 +83,7 @@ def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, v
         if group:
             kind = f"één waarde uit de vaste lijst '{group}'"
         return Field(name, title, description, required, shape, kind, choices, group)
-    items, item_resolver = _resolve(schema.get("items", {}), resolver)
+    items, item_resolver = resolve_refs(schema.get("items", {}), resolver)
     at_least = " (minstens één)" if schema.get("minItems", 0) >= 1 else ""
     if items.get("type") == "object":
         children = _object_fields(items, item_resolver, vocab)

@@ -157,7 +157,11 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
         ]
     if kind == "pattern":
         if error.validator_value == "\\S":
-            return [Problem(at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen")]
+            return [
+                Problem(
+                    at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
+                )
+            ]
         if "format" in schema:
             return [
                 Problem(
@@ -172,7 +176,11 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
         return [Problem(at, f"{name} heeft niet de goede vorm: '{value}'", str(hint))]
     if kind == "minLength":
         if not str(value).strip():
-            return [Problem(at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen")]
+            return [
+                Problem(
+                    at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
+                )
+            ]
         return [
             Problem(
                 at,

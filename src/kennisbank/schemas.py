@@ -15,6 +15,26 @@ from .model import Kind, Vocabulary
 from .vocabulary import vocabulary_schema
 
 SCHEMA_DIR = "schema"
+MAX_REF_DEPTH = 10  # our schemas nest $ref two deep; a cycle must not hang the check
+Resolver = Any  # referencing.Resolver is not public API
+
+
+def resolve_refs(schema: dict[str, Any], resolver: Resolver) -> tuple[dict[str, Any], Resolver]:
+    """Follow a ``$ref`` chain into one schema; keywords next to a ``$ref`` (title, description)
+    win over the referenced schema's. Returns the resolver of the innermost schema."""
+    layers = []
+    for _ in range(MAX_REF_DEPTH):
+        if "$ref" not in schema:
+            break
+        layers.append({k: v for k, v in schema.items() if k != "$ref"})
+        resolved = resolver.lookup(schema["$ref"])
+        schema, resolver = resolved.contents, resolved.resolver
+    merged = dict(schema)
+    for layer in reversed(layers):
+        merged.update(layer)
+    return merged, resolver
+
+
 SHARED_SCHEMAS = ("onderdelen",)
 
 
@@ -26,15 +46,9 @@ class Schemas:
 
     def description(self, schema: dict[str, Any], base: str) -> str | None:
         """A schema's Dutch description, following ``$ref`` when the schema has none itself."""
-        resolver = self.registry.resolver(base_uri=base)
-        for _ in range(5):
-            if schema.get("description"):
-                return str(schema["description"]).rstrip(".")
-            if "$ref" not in schema:
-                return None
-            resolved = resolver.lookup(schema["$ref"])
-            schema, resolver = resolved.contents, resolved.resolver
-        return None
+        merged, _resolver = resolve_refs(schema, self.registry.resolver(base_uri=base))
+        text = merged.get("description")
+        return str(text).rstrip(".") if text else None
 
     def properties(self, kind: Kind) -> dict[str, Any]:
         props: dict[str, Any] = self.documents[kind.schema]["properties"]
