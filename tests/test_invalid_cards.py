@@ -387,3 +387,41 @@ def test_utf8_byte_order_mark_is_accepted(repo, check):
     result = check(repo)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "Alles in orde: 9 kaarten gecontroleerd."
+
+
+def test_fast_yaml_parser_gives_the_same_values_and_positions_as_the_careful_one(monkeypatch):
+    """libyaml composes valid cards; it must not change a value or a line:col an editor sees."""
+    from kennisbank import load
+
+    assert load._CLoader is not None, "PyYAML without libyaml: the build is several times slower"
+    repo_root = Path(__file__).resolve().parents[1]
+    cards = sorted(
+        p
+        for folder in ("practices", "tips", "obstacles", "recommendations")
+        for p in (repo_root / folder).glob("*.yml")
+    )
+    assert cards
+    for card in cards:
+        text = card.read_text(encoding="utf-8")
+        fast = load.Document(card.name)
+        load.parse_text(fast, text)
+        with monkeypatch.context() as m:
+            m.setattr(load, "_CLoader", None)
+            careful = load.Document(card.name)
+            load.parse_text(careful, text)
+        assert (fast.data, fast.values, fast.keys, fast.problems) == (
+            careful.data,
+            careful.values,
+            careful.keys,
+            careful.problems,
+        ), card.name
+
+
+def test_alias_is_reported_where_it_is_used_also_on_the_fast_path():
+    from kennisbank import load
+
+    doc = load.Document("kaart.yml")
+    load.parse_text(doc, "titel: &t Een titel\nsamenvatting: *t\n")
+    assert [str(p) for p in doc.problems] == [
+        "kaart.yml:2:15: verwijzingen met & en * worden niet ondersteund (schrijf de waarde uit)"
+    ]

@@ -161,6 +161,10 @@ def read_document(file: Path, display_path: str) -> Document:
     return doc
 
 
+_CLoader: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+_CAREFUL = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
+
+
 class _Loader(yaml.SafeLoader):
     """Composes nodes only, and remembers where aliases (``*name``) are used."""
 
@@ -174,7 +178,44 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose_fast(text: str) -> tuple[bool, yaml.Node | None]:
+    """Compose with libyaml when PyYAML has it (about ten times faster than the pure-Python
+    composer). Returns (False, None) when the careful path must run instead: on any YAML problem
+    (its messages and positions are the ones editors get), when a node is used twice (an alias,
+    whose place of use only the careful path records), and for characters the two parsers count
+    differently (tabs, Unicode line breaks, a BOM inside the text)."""
+    if _CLoader is None or any(c in text for c in _CAREFUL):
+        return False, None
+    loader = _CLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        loader.dispose()
+    return (not _has_alias(node)), node
+
+
+def _has_alias(root: yaml.Node | None) -> bool:
+    seen: set[int] = set()
+    todo = [root] if root is not None else []
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            todo += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+    return False
+
+
 def parse_text(doc: Document, text: str) -> None:
+    done, node = _compose_fast(text)
+    if done:
+        _finish(doc, node)
+        return
     loader: _Loader | None = None
     try:
         loader = _Loader(text)
@@ -211,6 +252,10 @@ def parse_text(doc: Document, text: str) -> None:
             "verwijzingen met & en * worden niet ondersteund",
             "schrijf de waarde uit",
         )
+    _finish(doc, node)
+
+
+def _finish(doc: Document, node: yaml.Node | None) -> None:
     if node is None:
         doc.fail(
             Position(doc.path),
