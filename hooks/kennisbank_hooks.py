@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,9 @@ from mkdocs.structure.pages import Page
 from kennisbank.model import Kind
 from kennisbank.problems import Level, Problem, summary_line
 from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
-from kennisbank.search import SearchIndexError, index_site
-from kennisbank.site import Site, load_site
+from kennisbank.render import TEMPLATE_CACHE
+from kennisbank.search import SearchIndexError, index_in_background, index_site
+from kennisbank.site import Site, cards_changed, last_built, load_site, remember_built, unchanged_pages
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
@@ -35,6 +37,16 @@ def _site() -> Site:
     return site
 
 
+class _GeneratedPage(File):
+    """A generated page. In a ``--dirty`` build (``mkdocs serve --dirty``) MkDocs asks whether it
+    changed; it did not when it shows the same cards as in the last build into this directory."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
 def _report(problems: list[Problem]) -> None:
     for problem in problems:
         # Warnings (review due, readability) are hints for editors: shown, but never fail --strict.
@@ -48,8 +60,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = load_site(_root(config), config.site_url or "/")
     _build["site"] = site
     _report(site.result.problems)
+    previous = last_built(config.site_dir)
+    same = unchanged_pages(previous, site)
     for page in site.pages.values():
-        files.append(File.generated(config, page.src_uri, content=page.source()))
+        file = _GeneratedPage.generated(config, page.src_uri, content=page.source())
+        file.unchanged = page.src_uri in same
+        files.append(file)
+    if cards_changed(previous, site):
+        # Hand-written pages that show cards (through the macro): drop their old output, so a
+        # --dirty build makes them again. A clean build empties the directory anyway.
+        for file in files.documentation_pages():
+            if file.abs_src_path and "kennisbank(" in file.content_string:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
     for path, make in site.files.items():
         files.append(File.generated(config, path, content=make()))
     known = {f.src_uri for f in files.documentation_pages()}
@@ -61,6 +83,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             src_for_redirect(r.old): path_to_src(r.new, known) for r in redirects
         }
     return files
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    """Material's templates too are compiled once per process, not again on every rebuild."""
+    env.bytecode_cache = TEMPLATE_CACHE
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
@@ -84,8 +112,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     for redirect in _build["redirects"]:
         target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    rebuilt = last_built(config.site_dir) is not None and (site_dir / "pagefind").is_dir()
+    remember_built(config.site_dir, _site())
+    if rebuilt:
+        # A --dirty rebuild while serving: the page is there at once, search follows shortly.
+        index_in_background(site_dir, log)
+        return
     try:
-        log.info(f"Zoekindex: {index_site(Path(config.site_dir))}")
+        log.info(f"Zoekindex: {index_site(site_dir)}")
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
 

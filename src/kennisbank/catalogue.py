@@ -74,9 +74,10 @@ class Catalogue:
                 for slug in card.praktijken:
                     link(card, Kind.PRAKTIJK, slug)
 
-        order = {c: i for i, c in enumerate((*practices, *tips, *obstacles, *recommendations))}
+        # By identity: hashing a card hashes all its fields, which is slow for thousands of cards.
+        order = {id(c): i for i, c in enumerate((*practices, *tips, *obstacles, *recommendations))}
         related = {
-            key: tuple(sorted((by_key[(key[2], s)] for s in slugs), key=order.__getitem__))
+            key: tuple(sorted((by_key[(key[2], s)] for s in slugs), key=lambda c: order[id(c)]))
             for key, slugs in links.items()
         }
         return cls(vocab, practices, tips, obstacles, recommendations, by_key, related)

@@ -8,11 +8,13 @@ import dataclasses
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from .catalogue import Catalogue
-from .model import AnyCard, Kind
+from .model import AnyCard, Kind, Practice
 from .share import LICENCE, LICENCE_URL, SITE_NAME, absolute_url
 
 EXPORT_VERSION = 1
@@ -52,15 +54,42 @@ def card_record(card: AnyCard, catalogue: Catalogue, site_url: str) -> dict[str,
     return dict(_plain(record))
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# One card's JSON and CSV text, reused while the card (the same object: the check reuses unchanged
+# cards) and what else goes in stay the same; a rebuild while serving does not redo every card.
+_Memo = dict[int, tuple[AnyCard, object, str]]
+_json_memo: _Memo = {}
+_csv_memo: _Memo = {}
+
+
+def _per_card(memo: _Memo, card: AnyCard, key: object, make: Callable[[], str]) -> str:
+    hit = memo.get(id(card))
+    if hit is not None and hit[0] is card and hit[1] == key:
+        return hit[2]
+    text = make()
+    memo[id(card)] = (card, key, text)
+    return text
+
+
+def _card_json(card: AnyCard, catalogue: Catalogue, site_url: str) -> str:
+    related = tuple(tuple(c.slug for c in catalogue.related(card, kind)) for kind in Kind)
+    return _per_card(
+        _json_memo, card, (related, site_url), lambda: _json(card_record(card, catalogue, site_url))
+    )
+
+
 def cards_json(catalogue: Catalogue, site_url: str) -> str:
-    data = {
+    head = {
         "versie": EXPORT_VERSION,
         "bron": SITE_NAME,
         "licentie": {"naam": LICENCE, "url": LICENCE_URL},
         "aantal": len(catalogue.all_cards()),
-        "kaarten": [card_record(c, catalogue, site_url) for c in catalogue.all_cards()],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    cards = ",".join(_card_json(c, catalogue, site_url) for c in catalogue.all_cards())
+    return _json(head)[:-1] + ',"kaarten":[' + cards + "]}\n"
 
 
 CSV_COLUMNS = [
@@ -83,30 +112,42 @@ CSV_COLUMNS = [
 
 def practices_csv(catalogue: Catalogue, site_url: str) -> str:
     """One row per practice; UTF-8 with BOM and ';' so Dutch Excel opens it correctly."""
-    label = catalogue.vocab.label
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for p in catalogue.practices:
-        writer.writerow(
-            [
-                p.titel,
-                p.samenvatting,
-                p.plaats,
-                label("provincies", p.provincie),
-                ", ".join(f"{o.naam} ({label('organisatietypes', o.type).lower()})" for o in p.organisaties),
-                p.jaar,
-                ", ".join(p.knelpunten),
-                ", ".join(label("themas", t) for t in p.themas),
-                ", ".join(p.tips),
-                ", ".join(p.aanbevelingen),
-                " | ".join(p.resultaten),
-                " | ".join(f"{b.document} ({b.uitgever}, {b.jaar})" for b in p.bron),
-                p.gecontroleerd.isoformat(),
-                absolute_url(site_url, p.url),
-            ]
+    return (
+        "\ufeff"
+        + _csv_line(CSV_COLUMNS)
+        + "".join(
+            _per_card(_csv_memo, p, site_url, partial(_csv_row, p, catalogue, site_url))
+            for p in catalogue.practices
         )
-    return "\ufeff" + out.getvalue()
+    )
+
+
+def _csv_line(values: list[Any]) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(values)
+    return out.getvalue()
+
+
+def _csv_row(p: Practice, catalogue: Catalogue, site_url: str) -> str:
+    label = catalogue.vocab.label
+    return _csv_line(
+        [
+            p.titel,
+            p.samenvatting,
+            p.plaats,
+            label("provincies", p.provincie),
+            ", ".join(f"{o.naam} ({label('organisatietypes', o.type).lower()})" for o in p.organisaties),
+            p.jaar,
+            ", ".join(p.knelpunten),
+            ", ".join(label("themas", t) for t in p.themas),
+            ", ".join(p.tips),
+            ", ".join(p.aanbevelingen),
+            " | ".join(p.resultaten),
+            " | ".join(f"{b.document} ({b.uitgever}, {b.jaar})" for b in p.bron),
+            p.gecontroleerd.isoformat(),
+            absolute_url(site_url, p.url),
+        ]
+    )
 
 
 def atom_feed(catalogue: Catalogue, site_url: str) -> str:

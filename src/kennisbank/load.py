@@ -145,13 +145,15 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         )
 
 
-def read_document(file: Path, display_path: str) -> Document:
+def read_document(file: Path, display_path: str, raw: bytes | None = None) -> Document:
+    """Parse a card file (or ``raw``, its bytes when the caller read them already)."""
     doc = Document(display_path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        doc.fail(Position(display_path), f"het bestand kan niet gelezen worden ({exc.strerror})")
-        return doc
+    if raw is None:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            doc.fail(Position(display_path), f"het bestand kan niet gelezen worden ({exc.strerror})")
+            return doc
     text, problem = decode(raw, display_path)
     if problem is not None:
         doc.problems.append(problem)

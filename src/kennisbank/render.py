@@ -6,6 +6,7 @@ Python prepares data (cards, related cards, labels); the templates decide all ma
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections import Counter
 from pathlib import Path
@@ -41,6 +42,7 @@ def dutch_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+@functools.lru_cache(maxsize=200_000)
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one site-relative directory URL to another, so the site works in any subpath."""
     base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
@@ -48,6 +50,24 @@ def relative_url(from_url: str, to_url: str) -> str:
     if rel == ".":
         return "./"
     return rel + ("/" if to_url.endswith("/") or not to_url else "")
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by template name and source checksum: a rebuild
+    while serving (a new environment each time) does not compile every template again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _MemoryBytecodeCache()
 
 
 class Renderer:
@@ -61,6 +81,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=TEMPLATE_CACHE,
         )
         self.env.filters["datum"] = dutch_date
         self.env.filters["markdown"] = markdown_to_html
@@ -114,8 +135,11 @@ class Renderer:
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/")
 
+    def facet_cards(self, facet: Facet, term: Term) -> tuple[AnyCard, ...]:
+        return tuple(c for c in self.catalogue.all_cards() if term.slug in facet.values(c))
+
     def facet_page(self, facet: Facet, term: Term) -> str:
-        cards = [c for c in self.catalogue.all_cards() if term.slug in facet.values(c)]
+        cards = self.facet_cards(facet, term)
         return self._render("thema.html", facet.url(term.slug), facet=facet, term=term, cards=cards)
 
     def themes(self) -> str:

@@ -8,8 +8,10 @@ index is loaded whole on every page. Only card pages and hand-written pages are 
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .catalogue import Catalogue
@@ -34,6 +36,34 @@ def index_site(site_dir: Path) -> str:
         raise SearchIndexError(f"de zoekindex kon niet gemaakt worden: {result.stderr.strip()[-500:]}")
     counts = [ln.split()[1] for ln in result.stdout.splitlines() if ln.strip().endswith(" pages")]
     return f"{counts[0]} pagina's geïndexeerd" if counts else "gemaakt"
+
+
+_background = {"running": False, "again": False}
+_background_lock = threading.Lock()
+
+
+def index_in_background(site_dir: Path, log: logging.Logger) -> None:
+    """Re-index after a rebuild while serving, without holding up the rebuilt page. Runs one
+    Pagefind at a time; a request during a run makes it run once more afterwards."""
+    with _background_lock:
+        if _background["running"]:
+            _background["again"] = True
+            return
+        _background["running"] = True
+
+    def work() -> None:
+        while True:
+            try:
+                log.info(f"Zoekindex bijgewerkt: {index_site(site_dir)}")
+            except SearchIndexError as exc:
+                log.warning(f"Zoekindex niet bijgewerkt: {exc}")
+            with _background_lock:
+                if not _background["again"]:
+                    _background["running"] = False
+                    return
+                _background["again"] = False
+
+    threading.Thread(target=work, name="kennisbank-zoekindex", daemon=True).start()
 
 
 def synonyms_json(catalogue: Catalogue) -> str:

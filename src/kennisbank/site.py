@@ -6,6 +6,7 @@ This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import os
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from .catalogue import Catalogue
 from .editorial import due_cards
 from .facets import FACETS
 from .fields import all_card_fields
-from .model import Kind
+from .model import AnyCard, Kind
 from .render import Renderer
 from .schemas import load_schemas
 from .settings import load_settings
@@ -53,6 +54,8 @@ class SitePage:
     kind: str = "overzicht"  # praktijk, tip, knelpunt, aanbeveling or overzicht: for page templates
     meta: dict[str, Any] = field(default_factory=dict)
     """Extra front matter, e.g. another page template."""
+    depends: tuple[AnyCard, ...] | None = None
+    """The cards this page shows. None: it shows or counts many cards, so it is always rebuilt."""
 
     def source(self) -> str:
         """The Markdown source MkDocs reads: only front matter, HTML-escaped.
@@ -60,13 +63,16 @@ class SitePage:
         Material writes ``page.meta`` values into attributes without escaping, so they are
         escaped here, once.
         """
-        meta = {
-            "title": html.escape(self.title),
-            "description": html.escape(self.description),
-            "kennisbank": self.kind,
-            **self.meta,
-        }
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+        return _front_matter(self.title, self.description, self.kind, tuple(sorted(self.meta.items())))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _front_matter(title: str, description: str, kind: str, extra: tuple[tuple[str, Any], ...]) -> str:
+    meta = {"title": html.escape(title), "description": html.escape(description), "kennisbank": kind}
+    meta.update(extra)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True)
+    return "---\n" + text + "---\n"
 
 
 def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
@@ -98,6 +104,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                     f"{facet.label}: {term.naam}",
                     term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
                     partial(renderer.facet_page, facet, term),
+                    depends=renderer.facet_cards(facet, term),
                 )
             )
     pages.append(
@@ -116,12 +123,21 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             "Zoek in alle praktijkvoorbeelden, tips, knelpunten en aanbevelingen.",
             renderer.search_page,
             "zoeken",
+            depends=(),
         )
     )
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
+        shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
         pages.append(
-            SitePage(src, card.titel, card.samenvatting, partial(renderer.card, card), card.kind.schema)
+            SitePage(
+                src,
+                card.titel,
+                card.samenvatting,
+                partial(renderer.card, card),
+                card.kind.schema,
+                depends=shown,
+            )
         )
     return pages + editor_pages(catalogue, renderer)
 
@@ -141,6 +157,7 @@ def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             "Velden van een kaart",
             "Welke velden een kaart heeft, welke verplicht zijn en wat je erin zet.",
             lambda: renderer.page("velden.html", "velden/", soorten=soorten, lijsten=lijsten),
+            depends=(),  # made from the schemas and lists only
         ),
         SitePage(
             "redactie/controle.md",
@@ -163,6 +180,38 @@ class Site:
     renderer: Renderer | None
     pages: dict[str, SitePage]
     files: dict[str, Callable[[], str]]  # other generated files: exports and feed
+    inputs: tuple[object, ...] = ()
+    """Fingerprint of everything but the cards that shapes a page: lists, schemas, templates."""
+
+
+def unchanged_pages(previous: Site | None, current: Site) -> set[str]:
+    """Pages of ``current`` that show exactly what they showed in ``previous``: the same cards,
+    made with the same lists, schemas and templates. ``mkdocs serve --dirty`` skips those."""
+    if previous is None or previous.inputs != current.inputs or not current.inputs:
+        return set()
+    same = set()
+    for uri, page in current.pages.items():
+        old = previous.pages.get(uri)
+        if page.depends is not None and old is not None and old.depends == page.depends:
+            same.add(uri)
+    return same
+
+
+def cards_changed(previous: Site | None, current: Site) -> bool:
+    old, new = (s.result.catalogue if s else None for s in (previous, current))
+    return old is None or new is None or old.all_cards() != new.all_cards()
+
+
+# The site last built into each site directory, for the next --dirty build into it.
+_built: dict[str, Site] = {}
+
+
+def last_built(site_dir: str) -> Site | None:
+    return _built.get(os.path.realpath(site_dir))
+
+
+def remember_built(site_dir: str, site: Site) -> None:
+    _built[os.path.realpath(site_dir)] = site
 
 
 def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], str]]:
@@ -174,16 +223,20 @@ def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], st
     }
 
 
-_cache: dict[tuple[Path, str], tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+_cache: dict[tuple[Path, str], tuple[object, Site]] = {}
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Cheap stat-based fingerprint of everything the site is made from."""
+INPUTS = ("data", "schema", "overrides", "hooks", "mkdocs.yml")
+
+
+def _fingerprint(root: Path, parts: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Cheap stat-based fingerprint of files and folders under ``root``."""
     entries = []
-    for folder in (*(k.folder for k in Kind), "data", "schema", "overrides/kennisbank"):
-        base = root / folder
-        if not base.is_dir():
-            continue
+    for part in parts:
+        base = root / part
+        if base.is_file():
+            st = base.stat()
+            entries.append((str(base), st.st_mtime_ns, st.st_size))
         for dirpath, _dirs, names in os.walk(base):
             for name in names:
                 st = os.stat(os.path.join(dirpath, name))
@@ -194,7 +247,8 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 def load_site(root: Path, site_url: str = "/") -> Site:
     """Check all cards and prepare the pages; cached until a card, list or template changes."""
     root = root.resolve()
-    fingerprint = _fingerprint(root)
+    inputs = (site_url, dt.date.today(), _fingerprint(root, INPUTS))
+    fingerprint = (inputs, _fingerprint(root, tuple(k.folder for k in Kind)))
     cached = _cache.get((root, site_url))
     if cached and cached[0] == fingerprint:
         return cached[1]
@@ -204,6 +258,6 @@ def load_site(root: Path, site_url: str = "/") -> Site:
     else:
         renderer = Renderer(root, result.catalogue, site_url)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer)}
-        site = Site(result, renderer, pages, data_files(result.catalogue, site_url))
+        site = Site(result, renderer, pages, data_files(result.catalogue, site_url), inputs)
     _cache[(root, site_url)] = (fingerprint, site)
     return site

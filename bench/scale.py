@@ -1,0 +1,352 @@
+"""Scale bench: N practice cards against a plain Material for MkDocs site with the same N pages.
+
+    .venv/bin/python bench/scale.py                # N = 100, 1000, 5000; writes bench/RESULTS.md
+    .venv/bin/python bench/scale.py 100 1000       # other sizes
+    .venv/bin/python bench/scale.py --niet-schrijven 100
+
+Both sites are built in the same run with the same mkdocs and Material. The baseline has the
+same practices as Markdown pages in folders of 100 (praktijken/groep-001/, ...), the feature
+navigation.prune and Material's built-in search. Per N it measures: build time and the ratio
+to the baseline, peak memory of the build (largest process, Pagefind included), output size,
+gzip bytes a visitor loads for one card page and for one search query, and the time from
+saving an edited card to the new page being served by ``mkdocs serve --dirty``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from common import BIN, ENV, REPO, browser, gz_size, machine, serve
+from generate import generate
+from weight import card_page_weight
+
+SIZES = (100, 1000, 5000)
+QUERIES = ("vrijwilligers", "taalmeter", "schuldhulp", "werkgever", "digitale vaardigheden")
+EDITS = 3
+RESULTS = Path(__file__).with_name("RESULTS.md")
+BEGIN, END = "<!-- schaal:begin -->", "<!-- schaal:end -->"
+REAL_PRACTICES = len(list((REPO / "practices").glob("*.yml")))
+
+
+@dataclass
+class Measure:
+    seconds: float = 0.0
+    peak_mib: float = 0.0
+    output_mib: float = 0.0
+    files: int = 0
+    card_kb: float = 0.0
+    query_kb: float = 0.0
+    edit_seconds: list[float] = field(default_factory=list)
+
+
+# --- the two sites -------------------------------------------------------------------------
+
+
+def own_site(n: int, target: Path) -> Path:
+    """The kennisbank with exactly n practices: the real ones plus variations of them."""
+    if n < REAL_PRACTICES:
+        raise SystemExit(f"N moet minstens {REAL_PRACTICES} zijn (het aantal echte praktijken)")
+    return generate(n - REAL_PRACTICES, target)
+
+
+def _markdown(card: dict[str, Any]) -> str:
+    lines = [f"# {card['titel']}", "", str(card.get("samenvatting", "")).strip(), ""]
+    for key, value in card.items():
+        if key in ("titel", "samenvatting"):
+            continue
+        lines += [f"## {key.capitalize()}", ""]
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict):
+                item = "; ".join(f"{k}: {v}" for k, v in item.items())
+            text = str(item).strip()
+            lines.append(f"- {text}" if isinstance(value, list) else text)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def baseline_site(own: Path, target: Path) -> Path:
+    """Plain Material: the same practices as Markdown, 100 per folder, prune and search on."""
+    docs = target / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Basislijn\n\nDezelfde praktijken als Markdown.\n", encoding="utf-8")
+    for i, card_file in enumerate(sorted((own / "practices").glob("*.yml"))):
+        card = yaml.load(card_file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        folder = docs / "praktijken" / f"groep-{i // 100 + 1:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{card_file.stem}.md").write_text(_markdown(card), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Basislijn\n"
+        "site_url: https://basislijn.example.nl/\n"
+        "theme:\n  name: material\n  language: nl\n  features:\n    - navigation.prune\n"
+        "plugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+# --- measurements -------------------------------------------------------------------------
+
+
+def timed_build(root: Path, site: Path) -> tuple[float, float]:
+    """``mkdocs build --strict``: seconds and the peak RSS (MiB) of the largest process in it."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site)],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert proc.stdout is not None
+    output = proc.stdout.read().decode(errors="replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bouwen mislukt in {root}:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def output_size(site: Path) -> tuple[float, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 2**20, len(files)
+
+
+def own_query_bytes(site: Path) -> float:
+    """Everything a visitor with an empty cache loads for one search on /zoeken/, averaged."""
+    totals = []
+    with browser() as b, serve(site) as base:
+        for query in QUERIES:
+            context = b.new_context()
+            page = context.new_page()
+            fetched: set[str] = set()
+            page.on(
+                "request", lambda r, f=fetched: f.add(r.url[len(base) :]) if r.url.startswith(base) else None
+            )
+            page.goto(f"{base}/zoeken/?q={quote(query)}")
+            page.wait_for_function(
+                "document.querySelector('[data-kb-zoekstatus]').textContent.includes('voor')", timeout=60000
+            )
+            page.wait_for_load_state("networkidle")
+            totals.append(sum(gz_size(site, u) for u in fetched))
+            context.close()
+    return statistics.mean(totals) / 1024
+
+
+def baseline_query_bytes(site: Path, card_path: str) -> float:
+    """The same for Material's search: open a page, type the query, wait for results."""
+    totals = []
+    with browser() as b, serve(site) as base:
+        for query in QUERIES:
+            context = b.new_context()
+            page = context.new_page()
+            fetched: set[str] = set()
+            page.on(
+                "request", lambda r, f=fetched: f.add(r.url[len(base) :]) if r.url.startswith(base) else None
+            )
+            page.goto(base + card_path)
+            page.locator("input.md-search__input").fill(query)
+            with contextlib.suppress(Exception):  # no result in time: the bytes still count
+                page.wait_for_selector(".md-search-result__item", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            totals.append(sum(gz_size(site, u) for u in fetched))
+            context.close()
+    return statistics.mean(totals) / 1024
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+@contextlib.contextmanager
+def mkdocs_serve(root: Path, wait_for: str) -> Iterator[str]:
+    port = _free_port()
+    log = (root / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 900
+        while _get(base + wait_for) is None:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"mkdocs serve startte niet; zie {root / 'serve.log'}")
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=30)
+        log.close()
+
+
+def edit_to_served(root: Path, source: Path, url_path: str, pattern: str, replace: str) -> list[float]:
+    """Save an edited card (or page) and poll until the served page shows the edit."""
+    times = []
+    with mkdocs_serve(root, url_path) as base:
+        for k in range(EDITS + 1):  # the first edit warms up the server and is not counted
+            marker = f"Bewerkt{k}x{time.time_ns() % 100000}"
+            text = source.read_text(encoding="utf-8")
+            source.write_text(re.sub(pattern, replace.format(marker=marker), text, count=1, flags=re.M))
+            start = time.monotonic()
+            while marker not in (_get(base + url_path) or ""):
+                if time.monotonic() - start > 300:
+                    raise SystemExit(f"de wijziging verscheen niet binnen 300 s; zie {root / 'serve.log'}")
+                time.sleep(0.02)
+            if k:
+                times.append(time.monotonic() - start)
+            time.sleep(1.0)  # let the rebuild finish completely before the next edit
+    return times
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def measure(n: int, work: Path) -> tuple[Measure, Measure]:
+    own_root, base_root = own_site(n, work / f"eigen-{n}"), None
+    base_root = baseline_site(own_root, work / f"basis-{n}")
+    slug = sorted(p.stem for p in (own_root / "practices").glob("*.yml"))[n // 2]
+    base_md = next((base_root / "docs" / "praktijken").glob(f"*/{slug}.md"))
+    own_card, base_card = f"/praktijken/{slug}/", f"/praktijken/{base_md.parent.name}/{slug}/"
+    own, base = Measure(), Measure()
+    for root, m in ((own_root, own), (base_root, base)):
+        print(f"  N={n}: bouwen {root.name} ...", flush=True)
+        m.seconds, m.peak_mib = timed_build(root, root / "site")
+        m.output_mib, m.files = output_size(root / "site")
+    own.card_kb = card_page_weight(own_root / "site", own_card)[0] / 1024
+    base.card_kb = card_page_weight(base_root / "site", base_card)[0] / 1024
+    own.query_kb = own_query_bytes(own_root / "site")
+    base.query_kb = baseline_query_bytes(base_root / "site", base_card)
+    print(f"  N={n}: wijzigen tot getoond ...", flush=True)
+    own.edit_seconds = edit_to_served(
+        own_root,
+        own_root / "practices" / f"{slug}.yml",
+        own_card,
+        r"^titel: .*$",
+        "titel: {marker} aangepaste titel",
+    )
+    base.edit_seconds = edit_to_served(
+        base_root,
+        base_md,
+        base_card,
+        r"^# .*$",
+        "# {marker} aangepaste titel",
+    )
+    return own, base
+
+
+BUDGETS = """\
+Budgetten: bouwen ≤ 1,3 × de basislijn bij N = 1000; t(5000) / t(1000) ≤ 5,5; een kaartpagina
+≤ 150 KB gz, onafhankelijk van N; één zoekvraag ≤ 300 KB gz bij N = 5000; wijzigen tot getoond
+≤ 2 s bij N = 1000; piekgeheugen ≤ 1 GiB bij N = 5000."""
+
+
+def table(rows: dict[int, tuple[Measure, Measure]]) -> str:
+    out = [
+        "| N | site | bouwen (s) | × basislijn | piekgeheugen (MiB) | uitvoer (MiB, bestanden) "
+        "| kaartpagina (KB gz) | zoekvraag (KB gz) | wijzigen → getoond (s, mediaan van 3) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, (own, base) in rows.items():
+        for name, m in (("kennisbank", own), ("basislijn", base)):
+            ratio = f"{own.seconds / base.seconds:.2f}" if m is own else "1"
+            edit = f"{statistics.median(m.edit_seconds):.2f} (max {max(m.edit_seconds):.2f})"
+            out.append(
+                f"| {n} | {name} | {m.seconds:.1f} | {ratio} | {m.peak_mib:.0f} "
+                f"| {m.output_mib:.1f} ({m.files}) | {m.card_kb:.1f} | {m.query_kb:.1f} | {edit} |"
+            )
+    return "\n".join(out)
+
+
+def verdicts(rows: dict[int, tuple[Measure, Measure]]) -> list[str]:
+    lines = []
+
+    def check(name: str, value: float, limit: float, unit: str) -> None:
+        verdict = "gehaald" if value <= limit else "NIET gehaald"
+        lines.append(f"- {name}: {value:.2f}{unit} (budget {limit}{unit}) — {verdict}")
+
+    if 1000 in rows:
+        own, base = rows[1000]
+        check("bouwen t.o.v. basislijn bij N = 1000", own.seconds / base.seconds, 1.3, "×")
+        check("wijzigen tot getoond bij N = 1000 (mediaan)", statistics.median(own.edit_seconds), 2, " s")
+    if 1000 in rows and 5000 in rows:
+        check("t(5000) / t(1000)", rows[5000][0].seconds / rows[1000][0].seconds, 5.5, "×")
+    if 5000 in rows:
+        check("zoekvraag bij N = 5000", rows[5000][0].query_kb, 300, " KB")
+        check("piekgeheugen bij N = 5000", rows[5000][0].peak_mib / 1024, 1, " GiB")
+    check("zwaarste kaartpagina", max(own.card_kb for own, _ in rows.values()), 150, " KB")
+    return lines
+
+
+def write_results(text: str) -> None:
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Meetresultaten\n"
+    block = f"{BEGIN}\n{text}\n{END}"
+    if BEGIN in current and END in current:
+        current = current[: current.index(BEGIN)] + block + current[current.index(END) + len(END) :]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    RESULTS.write_text(current, encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    write = "--niet-schrijven" not in argv
+    sizes = [int(a) for a in argv if a.isdigit()] or list(SIZES)
+    rows: dict[int, tuple[Measure, Measure]] = {}
+    with tempfile.TemporaryDirectory(prefix="kb-schaal-") as tmp:
+        for n in sizes:
+            rows[n] = measure(n, Path(tmp))
+    text = "\n".join(
+        [
+            "## Schaal: kennisbank tegen een kale Material-site",
+            "",
+            f"Gemeten op {dt.date.today().isoformat()}: {machine()}. "
+            f"Commando: `.venv/bin/python bench/scale.py {' '.join(map(str, sizes))}` (alles in één run).",
+            "",
+            table(rows),
+            "",
+            BUDGETS,
+            "",
+            *verdicts(rows),
+        ]
+    )
+    print(text)
+    if write:
+        write_results(text)
+        print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

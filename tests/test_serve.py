@@ -1,0 +1,87 @@
+"""``mkdocs serve --dirty``: after a save only the pages that show the edited card are made
+again, and the result is the same site a clean build makes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO
+
+PARTS = ("schema", "data", "overrides", "hooks", "docs", "practices", "tips", "obstacles", "recommendations")
+CARD = "practices/dalfsen-taalmeter-bij-sociale-werkvoorziening.yml"
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("DISABLE_MKDOCS_2_WARNING", "true")
+    root = tmp_path / "repo"
+    for part in PARTS:
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _build(root: Path, site: Path, *, dirty: bool) -> None:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
+    build(config, dirty=dirty)
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in site.rglob("*.html")
+        if "pagefind" not in p.parts
+    }
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def _edit(root: Path) -> None:
+    card = root / CARD
+    text = card.read_text(encoding="utf-8")
+    text = re.sub(r"^titel: .*$", "titel: Taalmeter in Dalfsen, aangepast", text, count=1, flags=re.M)
+    text = re.sub(r"^provincie: .*$", "provincie: drenthe", text, count=1, flags=re.M)
+    card.write_text(text, encoding="utf-8")
+
+
+def test_dirty_rebuild_after_editing_a_card_gives_the_same_site_as_a_clean_build(real_copy, tmp_path):
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    _build(real_copy, served, dirty=False)
+    before = _stamps(served)
+    _edit(real_copy)
+
+    _build(real_copy, served, dirty=True)
+    _build(real_copy, clean, dirty=False)
+
+    served_pages, clean_pages = _pages(served), _pages(clean)
+    assert served_pages.keys() == clean_pages.keys()
+    differ = [name for name in clean_pages if served_pages[name] != clean_pages[name]]
+    assert differ == []
+    assert "Taalmeter in Dalfsen, aangepast" in served_pages["index.html"]  # home lists the newest
+    remade = [name for name, stamp in _stamps(served).items() if before.get(name) != stamp]
+    assert "praktijken/dalfsen-taalmeter-bij-sociale-werkvoorziening/index.html" in remade
+    assert "provincies/drenthe/index.html" in remade and "provincies/overijssel/index.html" in remade
+    assert len(remade) < len(before) / 3, f"{len(remade)} of {len(before)} pages made again"
+
+
+def test_dirty_rebuild_after_changing_a_template_makes_every_card_page_again(real_copy, tmp_path):
+    served = tmp_path / "served"
+    _build(real_copy, served, dirty=False)
+    before = _stamps(served)
+    template = real_copy / "overrides" / "kennisbank" / "partials" / "bron.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    _build(real_copy, served, dirty=True)
+
+    cards = [name for name in before if name.startswith(("praktijken/", "tips/")) and name.count("/") == 2]
+    assert cards
+    assert [name for name in cards if _stamps(served)[name] == before[name]] == []
