@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import share
 from .catalogue import Catalogue
@@ -70,11 +71,20 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 TEMPLATE_CACHE = _MemoryBytecodeCache()
 
 
+# A rendered line for one card on one page: (the card, its HTML), by (template, page, id(card)).
+Fragments = dict[tuple[str, str, int], tuple[AnyCard, Markup]]
+
+
 class Renderer:
-    def __init__(self, root: Path, catalogue: Catalogue, site_url: str = "/") -> None:
+    def __init__(
+        self, root: Path, catalogue: Catalogue, site_url: str = "/", fragments: Fragments | None = None
+    ) -> None:
+        """``fragments`` may come from the renderer of the previous build, when the templates,
+        lists and site address are the same: lines of unchanged cards are then reused."""
         self.root = root
         self.catalogue = catalogue
         self.site_url = site_url
+        self.fragments: Fragments = {} if fragments is None else fragments
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(root / TEMPLATE_DIR),
             autoescape=True,
@@ -88,6 +98,7 @@ class Renderer:
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
         self.env.globals["facet_counts"] = self.facet_counts
+        self.env.globals["fragment"] = self._fragment
         self.env.globals.update(
             absolute=lambda path: share.absolute_url(site_url, path),
             card_mailto=lambda card: share.card_mailto(card, share.absolute_url(site_url, card.url)),
@@ -100,6 +111,27 @@ class Renderer:
     def facet_counts(self, facet: Facet, kind: Kind | None = None) -> Counter[str]:
         cards = self.catalogue.of_kind(kind) if kind else self.catalogue.all_cards()
         return Counter(v for c in cards for v in facet.values(c))
+
+    @jinja2.pass_context
+    def _fragment(self, context: jinja2.runtime.Context, template: str, item: AnyCard) -> Markup:
+        """One card's line in a list (overviews, related cards, matrix): rendered once per page
+        and card. Lists with thousands of cards are rebuilt on every save while serving."""
+        page_url = context["page_url"]
+        key = (template, page_url, id(item))
+        hit = self.fragments.get(key)
+        if hit is not None and hit[0] is item:
+            return hit[1]
+        html = Markup(
+            self.env.get_template(template).render(item=item, url=context["url"], page_url=page_url)
+        )
+        self.fragments[key] = (item, html)
+        return html
+
+    def keep_fragments(self) -> Fragments:
+        """The fragments of cards still in this catalogue, for the renderer of the next build.
+        (An entry holds its card, so no other card can have its id while the entry exists.)"""
+        alive = {id(c) for c in self.catalogue.all_cards()}
+        return {key: value for key, value in self.fragments.items() if key[2] in alive}
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import subprocess
 import sys
 import threading
@@ -25,9 +26,12 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site; the message is Dutch and says why."""
 
 
-def index_site(site_dir: Path) -> str:
-    """Index the built site in ``site_dir``; returns Pagefind's summary line."""
+def index_site(site_dir: Path, *, low_priority: bool = False) -> str:
+    """Index the built site in ``site_dir``; returns Pagefind's summary line. ``low_priority``
+    runs Pagefind under ``nice``, so it does not slow down the next rebuild while serving."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl"]
+    if low_priority and shutil.which("nice"):
+        command = ["nice", "-n", "19", *command]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -54,7 +58,7 @@ def index_in_background(site_dir: Path, log: logging.Logger) -> None:
     def work() -> None:
         while True:
             try:
-                log.info(f"Zoekindex bijgewerkt: {index_site(site_dir)}")
+                log.info(f"Zoekindex bijgewerkt: {index_site(site_dir, low_priority=True)}")
             except SearchIndexError as exc:
                 log.warning(f"Zoekindex niet bijgewerkt: {exc}")
             with _background_lock:

@@ -256,7 +256,9 @@ def load_site(root: Path, site_url: str = "/") -> Site:
     if result.catalogue is None:
         site = Site(result, None, {}, {})
     else:
-        renderer = Renderer(root, result.catalogue, site_url)
+        previous = cached[1].renderer if cached and cached[1].inputs == inputs else None
+        fragments = previous.keep_fragments() if previous else None
+        renderer = Renderer(root, result.catalogue, site_url, fragments)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer)}
         site = Site(result, renderer, pages, data_files(result.catalogue, site_url), inputs)
     _cache[(root, site_url)] = (fingerprint, site)
