@@ -95,8 +95,14 @@ class Catalogue:
             tips = self.related(obstacle, Kind.TIP)
             cells = []
             for rec in self.related(obstacle, Kind.AANBEVELING):
-                shown = tuple(p for p in practices if rec in self.related(p, Kind.AANBEVELING))
-                cell_tips = tuple(t for t in tips if set(self.related(t, Kind.PRAKTIJK)) & set(shown))
+                # Compare by slug: comparing cards compares all their fields (slow at thousands).
+                shown = tuple(
+                    p for p in practices if rec.slug in {r.slug for r in self.related(p, Kind.AANBEVELING)}
+                )
+                shown_slugs = {p.slug for p in shown}
+                cell_tips = tuple(
+                    t for t in tips if shown_slugs & {p.slug for p in self.related(t, Kind.PRAKTIJK)}
+                )
                 cells.append(MatrixCell(rec, shown, cell_tips))
             placed = {c.slug for cell in cells for c in (*cell.practices, *cell.tips)}
             rows.append(

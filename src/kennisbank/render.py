@@ -19,7 +19,7 @@ from . import share
 from .catalogue import Catalogue
 from .facets import FACETS, Facet
 from .markup import markdown_to_html, safe_url
-from .model import AnyCard, Kind, Practice, Term
+from .model import AnyCard, Kind, Term
 
 TEMPLATE_DIR = "overrides/kennisbank"
 
@@ -179,16 +179,14 @@ class Renderer:
         return self._render("overzicht-themas.html", "themas/", themes=counts)
 
     def block(self, name: str, page_url: str = "") -> str:
-        """A fragment for a hand-written page (used through the ``kennisbank`` macro)."""
-        places: dict[str, list[Practice]] = {}
-        for practice in sorted(self.catalogue.practices, key=lambda p: (p.plaats, p.titel)):
-            places.setdefault(practice.plaats, []).append(practice)
-        themes = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
-        newest = sorted(self.catalogue.all_cards(), key=lambda c: (c.gecontroleerd, c.titel), reverse=True)
-        return self._render(
-            f"blok-{name}.html",
-            page_url,
-            places=places,
-            themes=themes,
-            newest=newest[:6],
-        )
+        """A fragment for a hand-written page (used through the ``kennisbank`` macro). Each block
+        stays the same size however many cards there are: the home page must stay light."""
+        context: dict[str, Any] = {}
+        if name == "plaatsen":
+            context["places"] = dict(sorted(Counter(p.plaats for p in self.catalogue.practices).items()))
+        elif name == "themas":
+            context["themes"] = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
+        elif name == "nieuw":
+            cards = self.catalogue.all_cards()
+            context["newest"] = sorted(cards, key=lambda c: (c.gecontroleerd, c.titel), reverse=True)[:6]
+        return self._render(f"blok-{name}.html", page_url, **context)
