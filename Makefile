@@ -22,8 +22,10 @@ check: setup
 build: check
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
+# --dirty: after a save only the pages that show the changed card are made again (see
+# hooks/kennisbank_hooks.py); --no-strict because MkDocs warns about every dirty build.
 serve: setup
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -32,6 +34,10 @@ chromium:
 
 test: setup chromium
 	$(BIN)/pytest
+
+# Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
+bench: setup chromium
+	$(BIN)/python bench/scale.py
 
 lint: setup
 	$(BIN)/ruff check src hooks tests
