@@ -82,3 +82,25 @@ def test_search_with_no_results_says_so_in_dutch(page, base_url):
     assert page.get_by_role("status").inner_text() == (
         "Geen resultaten voor \u201cxyzzyqwerty\u201d. Probeer een ander of korter woord."
     )
+
+
+def test_many_results_show_ten_and_a_button_loads_the_next_ten_and_moves_focus(page, base_url):
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/fragment/" in r.url else None)
+    search(page, base_url, "gemeente")
+    total = int(page.get_by_role("status").inner_text().split()[0])
+    assert total > 10
+    results = page.locator("[data-kb-zoekresultaten] > li")
+    assert results.count() == 10
+    assert len(fetched) == 10  # only the shown results' text is fetched
+    more = page.get_by_role("button", name="Toon meer resultaten")
+    assert more.inner_text() == f"Toon meer resultaten (nog {total - 10})"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('[data-kb-zoekresultaten] > li').length > 10")
+    assert results.count() == min(total, 20)
+    focused = page.evaluate(
+        "document.activeElement.closest('li') === document.querySelectorAll('[data-kb-zoekresultaten] > li')[10]"
+    )
+    assert focused
+    assert more.is_visible() == (total > 20)

@@ -103,34 +103,65 @@
     return p;
   }
 
-  function render(query, items) {
+  var PAGE = 10;  // results whose text is fetched at a time: each costs a request
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button kb-meer";
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
+  var current = { query: "", ranked: [], items: [] };
+
+  function item(d) {
+    var li = document.createElement("li");
+    var h = document.createElement("h2");
+    h.className = "kb-kaartlijst__titel";
+    var a = document.createElement("a");
+    a.href = d.url;
+    a.textContent = d.meta.title || d.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var info = document.createElement("p");
+    info.className = "kb-plaats";
+    info.textContent = [d.meta.soort || "Pagina", d.meta.plaats].filter(Boolean).join(" \u00b7 ");
+    li.appendChild(info);
+    li.appendChild(excerptNode(d.excerpt));
+    return li;
+  }
+
+  function render(query, items, total) {
     list.textContent = "";
-    items.forEach(function (d) {
-      var li = document.createElement("li");
-      var h = document.createElement("h2");
-      h.className = "kb-kaartlijst__titel";
-      var a = document.createElement("a");
-      a.href = d.url;
-      a.textContent = d.meta.title || d.url;
-      h.appendChild(a);
-      li.appendChild(h);
-      var info = document.createElement("p");
-      info.className = "kb-plaats";
-      info.textContent = [d.meta.soort || "Pagina", d.meta.plaats].filter(Boolean).join(" · ");
-      li.appendChild(info);
-      li.appendChild(excerptNode(d.excerpt));
-      list.appendChild(li);
-    });
-    status.textContent = items.length
-      ? items.length + (items.length === 1 ? " resultaat" : " resultaten") + " voor \u201c" + query + "\u201d."
+    items.forEach(function (d) { list.appendChild(item(d)); });
+    var left = total - items.length;
+    more.hidden = left <= 0;
+    more.textContent = "Toon meer resultaten (nog " + left + ")";
+    status.textContent = total
+      ? total + (total === 1 ? " resultaat" : " resultaten") + " voor \u201c" + query + "\u201d."
       : "Geen resultaten voor \u201c" + query + "\u201d. Probeer een ander of korter woord.";
   }
+
+  function loadPage(state) {
+    var next = state.ranked.slice(state.items.length, state.items.length + PAGE);
+    return Promise.all(next.map(function (t) { return t.result.data(); })).then(function (items) {
+      if (state !== current) { return; }  // a newer search started meanwhile
+      var first = state.items.length;
+      state.items = state.items.concat(items);
+      render(state.query, state.items, state.ranked.length);
+      return first;
+    });
+  }
+
+  more.addEventListener("click", function () {
+    loadPage(current).then(function (first) {
+      var link = first !== undefined && list.children[first] && list.children[first].querySelector("a");
+      if (link) { link.focus(); }  // keyboard and screen reader users land on the first new result
+    });
+  });
 
   function run(query) {
     query = (query || "").trim();
     input.value = query;
     document.title = (query ? query + " - " : "") + "Zoeken - Kennisbank Basisvaardigheden";
-    if (!query) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+    if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return Promise.resolve(); }
     status.textContent = "Bezig met zoeken\u2026";
     return Promise.all([pagefind, groups]).then(function (loaded) {
       var pf = loaded[0];
@@ -138,16 +169,17 @@
       return Promise.all(tries.map(function (t) { return pf.search(t.q); })).then(function (searches) {
         var best = {};
         searches.forEach(function (s, i) {
-          (s && s.results || []).slice(0, 30).forEach(function (r) {
+          (s && s.results || []).forEach(function (r) {
             var score = r.score * tries[i].weight;
             if (!best[r.id] || best[r.id].score < score) { best[r.id] = { score: score, result: r }; }
           });
         });
-        var top = Object.keys(best).map(function (k) { return best[k]; })
-          .sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
-        return Promise.all(top.map(function (t) { return t.result.data(); }));
+        current = { query: query, items: [], ranked: Object.keys(best).map(function (k) { return best[k]; })
+          .sort(function (a, b) { return b.score - a.score; }) };
+        return loadPage(current);
       });
-    }).then(function (items) { render(query, items); }, function () {
+    }).then(null, function () {
+      more.hidden = true;
       status.textContent = "Zoeken lukt nu niet. Probeer het later nog eens, of gebruik de overzichten.";
     });
   }
