@@ -40,7 +40,7 @@ bench: setup chromium
 	$(BIN)/python bench/scale.py
 
 lint: setup
-	$(BIN)/ruff check src hooks tests
+	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
 
 clean:
