@@ -218,13 +218,16 @@ def test_broken_redirect_fails_the_build_with_a_dutch_message(tmp_path, redirect
 
 @pytest.mark.browser
 def test_copy_link_button_puts_the_card_url_on_the_clipboard(browser, base_url):
+    from playwright.sync_api import expect
+
     card = CATALOGUE.practices[0]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base_url}/{card.url}")
     assert page.locator("[data-kb-linkvak]").is_hidden()
     page.get_by_role("button", name="Kopieer link").click()
-    assert page.get_by_role("status").inner_text() == (
+    # copying is asynchronous: wait for the message instead of reading it right after the click
+    expect(page.get_by_role("status")).to_have_text(
         "De link is gekopieerd. Je kunt hem nu plakken in een mail of chat."
     )
     assert page.evaluate("navigator.clipboard.readText()") == _site_url() + card.url
