@@ -90,3 +90,12 @@ def test_robots_txt_lets_search_engines_in_and_names_the_sitemap_at_the_site_add
 def test_robots_txt_names_the_sitemap_only_by_an_absolute_address(site_url, sitemap):
     lines = robots_txt(site_url).splitlines()
     assert [line for line in lines if line.startswith("Sitemap:")] == ([sitemap] if sitemap else [])
+
+
+def test_no_page_waits_for_a_script_before_it_is_first_shown(built_site):
+    blocking = {}
+    for page in built_site.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        if late := [t for t in tags if not re.search(r"\s(defer|async)[\s>]|type=\"module\"", t)]:
+            blocking[str(page.relative_to(built_site))] = late
+    assert not blocking, blocking
