@@ -124,7 +124,13 @@ def chromium_version() -> str:
 
 
 def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
-    head = "| pagina | " + " | ".join(f"{name} (doel ≥ {goal})" for name, goal in CATEGORIES.values()) + " |"
+    head = (
+        "| pagina | "
+        + " | ".join(
+            f"{name} (doel {'≥ ' if goal < 100 else ''}{goal})" for name, goal in CATEGORIES.values()
+        )
+        + " |"
+    )
     rows = [head, "|---|" + "---:|" * len(CATEGORIES)]
     below = []
     for page, runs in reports.items():
