@@ -36,6 +36,14 @@ CATEGORIES = {
     "best-practices": ("goede praktijken", 100),
     "seo": ("SEO", 100),
 }
+# Shown too, because a score of 100 hides how close a page is to losing points.
+METRICS = {
+    "first-contentful-paint": ("FCP", "{:.1f} s", 1000),
+    "largest-contentful-paint": ("LCP", "{:.1f} s", 1000),
+    "total-blocking-time": ("TBT", "{:.0f} ms", 1),
+    "cumulative-layout-shift": ("CLS", "{:.3f}", 1),
+    "speed-index": ("Speed Index", "{:.1f} s", 1000),
+}
 PASS = 0.9  # Lighthouse itself shows an audit as passed from this score on
 RESULTS = Path(__file__).with_name("RESULTS.md")
 BEGIN, END = "<!-- lighthouse:begin -->", "<!-- lighthouse:end -->"
@@ -123,6 +131,18 @@ def chromium_version() -> str:
     return next((word for word in out.split() if word[:1].isdigit()), out.strip())
 
 
+def metrics_table(reports: dict[str, list[dict[str, Any]]]) -> list[str]:
+    rows = ["| pagina | " + " | ".join(name for name, _, _ in METRICS.values()) + " |"]
+    rows.append("|---|" + "---:|" * len(METRICS))
+    for page, runs in reports.items():
+        cells = [
+            form.format(statistics.median(r["audits"][audit_id]["numericValue"] for r in runs) / scale)
+            for audit_id, (_, form, scale) in METRICS.items()
+        ]
+        rows.append(f"| {page} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
     head = (
         "| pagina | "
@@ -155,6 +175,10 @@ def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
             f"Per pagina {RUNS} runs; de tabel toont de mediaan.",
             "",
             *rows,
+            "",
+            "Meetwaarden voor prestaties (mediaan, gesimuleerd mobiel):",
+            "",
+            *metrics_table(reports),
             "",
             *(
                 ["Onder het doel, met de audits die niet slaagden:", "", *below]
