@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test chromium lint bench clean
+.PHONY: setup check build serve test chromium lint bench lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: setup chromium
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
 bench: setup chromium
 	$(BIN)/python bench/scale.py
+
+# Lighthouse (mobile) on the home page, an overview and a card page; writes bench/RESULTS.md.
+lighthouse: setup chromium
+	$(BIN)/python bench/lighthouse.py
 
 lint: setup
 	$(BIN)/ruff check src hooks tests bench

@@ -73,9 +73,45 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class _LikePages(_Quiet):
+    """As GitHub Pages answers: text gzip-compressed when the browser accepts it, and the
+    site's own 404.html for a missing file. Lighthouse scores these, so the bench must match."""
+
+    def do_GET(self) -> None:
+        url_path = self.path.split("?")[0].split("#")[0]
+        file = Path(self.translate_path(url_path))
+        if file.is_dir() and url_path.endswith("/"):
+            file = file / "index.html"
+        if file.is_dir():  # /praktijken -> /praktijken/ (the standard handler redirects)
+            return super().do_GET()
+        status = 200
+        if not file.is_file():
+            status, file = 404, Path(self.directory) / "404.html"
+            if not file.is_file():
+                return super().do_GET()
+        kind = self.guess_type(str(file))
+        body = file.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
+        if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def serve(site: Path, like_pages: bool = False) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1. ``like_pages``: compressed, with GitHub
+    Pages' headers and 404 page (the byte counts in the other benches use gz_size instead)."""
+    handler = functools.partial(_LikePages if like_pages else _Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -109,3 +145,15 @@ def machine() -> str:
     with contextlib.suppress(OSError), open("/proc/meminfo") as f:
         mem = int(f.readline().split()[1]) // 1024 // 1024
     return f"{os.cpu_count()} cores, {mem} GiB RAM, Python {sys.version.split()[0]}"
+
+
+def write_section(results: Path, begin: str, end: str, text: str) -> None:
+    """Replace the part of ``results`` between the markers (or append it), leaving the rest,
+    which other benches and people write, as it is."""
+    current = results.read_text(encoding="utf-8") if results.exists() else "# Meetresultaten\n"
+    block = f"{begin}\n{text}\n{end}"
+    if begin in current and end in current:
+        current = current[: current.index(begin)] + block + current[current.index(end) + len(end) :]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    results.write_text(current, encoding="utf-8")

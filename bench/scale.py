@@ -35,7 +35,7 @@ from urllib.parse import quote
 
 import yaml
 
-from common import BIN, ENV, REPO, browser, gz_size, machine, serve
+from common import BIN, ENV, REPO, browser, gz_size, machine, serve, write_section
 from generate import generate
 from weight import card_page_weight
 
@@ -318,16 +318,6 @@ def verdicts(rows: dict[int, tuple[Measure, Measure]]) -> list[str]:
     return lines
 
 
-def write_results(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Meetresultaten\n"
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        current = current[: current.index(BEGIN)] + block + current[current.index(END) + len(END) :]
-    else:
-        current = current.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS.write_text(current, encoding="utf-8")
-
-
 def main(argv: list[str]) -> None:
     write = "--niet-schrijven" not in argv
     sizes = [int(a) for a in argv if a.isdigit()] or list(SIZES)
@@ -351,7 +341,7 @@ def main(argv: list[str]) -> None:
     )
     print(text)
     if write:
-        write_results(text)
+        write_section(RESULTS, BEGIN, END, text)
         print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
 
 

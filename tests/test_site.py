@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import REPO
+from kennisbank.crawlers import robots_txt
 from kennisbank.model import Kind
 from kennisbank.site import load_site
 from kennisbank.urls import read_published, site_urls
@@ -65,3 +66,36 @@ def test_card_pages_are_not_listed_in_the_navigation_of_every_page(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     for card in CARDS:
         assert f'href="{card.url}"' not in home.split('class="md-nav', 1)[-1].split("</nav>", 1)[0]
+
+
+def test_robots_txt_lets_search_engines_in_and_names_the_sitemap_at_the_site_address(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    site_url = re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in robots
+    assert not [line for line in robots if line.startswith("Disallow:") and line != "Disallow:"]
+    assert f"Sitemap: {site_url}sitemap.xml" in robots
+    assert (built_site / "sitemap.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("site_url", "sitemap"),
+    [
+        ("https://kennisbank.example.nl/", "Sitemap: https://kennisbank.example.nl/sitemap.xml"),
+        ("https://org.github.io/kennisbank", "Sitemap: https://org.github.io/kennisbank/sitemap.xml"),
+        ("/", None),
+    ],
+    ids=["domain", "project-site-without-slash", "no-address"],
+)
+def test_robots_txt_names_the_sitemap_only_by_an_absolute_address(site_url, sitemap):
+    lines = robots_txt(site_url).splitlines()
+    assert [line for line in lines if line.startswith("Sitemap:")] == ([sitemap] if sitemap else [])
+
+
+def test_no_page_waits_for_a_script_before_it_is_first_shown(built_site):
+    blocking = {}
+    for page in built_site.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        if late := [t for t in tags if not re.search(r"\s(defer|async)[\s>]|type=\"module\"", t)]:
+            blocking[str(page.relative_to(built_site))] = late
+    assert not blocking, blocking

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from . import export, search
+from . import crawlers, export, search
 from .catalogue import Catalogue
 from .editorial import due_cards
 from .facets import FACETS
@@ -220,6 +220,7 @@ def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], st
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
         search.SYNONYMS_PATH: lambda: search.synonyms_json(catalogue),
+        crawlers.ROBOTS_PATH: lambda: crawlers.robots_txt(site_url),
     }
 
 
