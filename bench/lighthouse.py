@@ -1,6 +1,7 @@
 """Lighthouse scores of the built site (issue 9): home page, an overview and a card page.
 
     .venv/bin/python bench/lighthouse.py                   # writes bench/RESULTS.md
+    .venv/bin/python bench/lighthouse.py 5000              # also on a site with 5000 practices
     .venv/bin/python bench/lighthouse.py --niet-schrijven
 
 Builds the site with ``mkdocs build --strict``, serves it on 127.0.0.1 as GitHub Pages would
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from common import CHROMIUM, ENV, FLAGS, REPO, build, machine, serve, write_section
+from generate import generate
 
 # 12.x is the newest line that runs on Debian's Node 20 (13 wants Node 22).
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -143,7 +145,7 @@ def metrics_table(reports: dict[str, list[dict[str, Any]]]) -> list[str]:
     return rows
 
 
-def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
+def report_text(reports: dict[str, list[dict[str, Any]]], sizes: list[int]) -> str:
     head = (
         "| pagina | "
         + " | ".join(
@@ -168,11 +170,17 @@ def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
             "## Lighthouse",
             "",
             f"Gemeten op {dt.date.today().isoformat()}: {machine()}, Lighthouse {version}, "
-            f"Chromium {chromium_version()}. Commando: `{COMMAND}`.",
+            f"Chromium {chromium_version()}. Commando: `{' '.join([COMMAND, *map(str, sizes)])}`.",
             "",
             "Mobiel profiel (de standaard van Lighthouse: gesimuleerde trage 4G en 4× tragere processor), "
             "zonder internet, de site geserveerd op 127.0.0.1 zoals GitHub Pages dat doet (gzip). "
-            f"Per pagina {RUNS} runs; de tabel toont de mediaan.",
+            f"Per pagina {RUNS} runs; de tabel toont de mediaan."
+            + (
+                " Regels met een aantal praktijken: de echte inhoud plus synthetische"
+                " praktijkvoorbeelden van `bench/generate.py`."
+                if sizes
+                else ""
+            ),
             "",
             *rows,
             "",
@@ -191,20 +199,25 @@ def report_text(reports: dict[str, list[dict[str, Any]]]) -> str:
 
 def main(argv: list[str]) -> None:
     write = "--niet-schrijven" not in argv
+    sizes = [int(a) for a in argv if a.isdigit()]
     install_lighthouse()
     reports: dict[str, list[dict[str, Any]]] = {}
+    real = len(list((REPO / "practices").glob("*.yml")))
     with tempfile.TemporaryDirectory(prefix="kb-lighthouse-") as tmp:
-        site = Path(tmp) / "site"
-        print("bouwen ...", flush=True)
-        build(REPO, site)
-        with serve(site, like_pages=True) as base:
-            for name, path in pages().items():
-                label = f"{name} `{path}`"
-                reports[label] = []
-                for k in range(RUNS):
-                    print(f"{label}: run {k + 1} van {RUNS} ...", flush=True)
-                    reports[label].append(lighthouse(base + path))
-    text = report_text(reports)
+        roots = [(REPO, "")]
+        roots += [(generate(n - real, Path(tmp) / f"kb-{n}"), f", {n} praktijken") for n in sizes if n > real]
+        for root, suffix in roots:
+            site = Path(tmp) / f"site{len(reports)}"
+            print(f"bouwen{suffix} ...", flush=True)
+            build(root, site)
+            with serve(site, like_pages=True) as base:
+                for name, path in pages().items():
+                    label = f"{name} `{path}`{suffix}"
+                    reports[label] = []
+                    for k in range(RUNS):
+                        print(f"{label}: run {k + 1} van {RUNS} ...", flush=True)
+                        reports[label].append(lighthouse(base + path))
+    text = report_text(reports, sizes)
     print(text)
     if write:
         write_section(RESULTS, BEGIN, END, text)

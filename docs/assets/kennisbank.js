@@ -200,7 +200,8 @@
 
 /* Facets on an overview: OR within a facet, AND across facets; counts per value; the state in
    the address (?knelpunt=A&knelpunt=D&thema=financiering), so back/forward and a pasted link
-   restore it. Data from export/kaarten.json, the same open-data export anyone can use. */
+   restore it. Each list item carries its values (data-kb-thema="financiering signaleren"), so
+   the page fetches nothing more, however many cards the site has. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-kb-filters]");
@@ -211,79 +212,76 @@
   var keys = boxes.map(function (b) { return b.name; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
   var soort = form.getAttribute("data-soort");
   var noun = soort === "tip" ? ["tip", "tips"] : ["praktijkvoorbeeld", "praktijkvoorbeelden"];
-
-  function facetValues(card) {
-    return {
-      knelpunt: card.knelpunten || [],
-      thema: card.themas || [],
-      provincie: card.provincie ? [card.provincie] : [],
-      organisatie: (card.organisaties || []).map(function (o) { return o.type; })
-    };
-  }
-
-  fetch(form.getAttribute("data-export")).then(function (r) { return r.json(); }).then(function (data) {
-    var values = {};
-    data.kaarten.forEach(function (card) {
-      if (card.soort === soort) { values[card.slug] = facetValues(card); }
+  var values = {};
+  items.forEach(function (li) {
+    var v = {};
+    keys.forEach(function (k) {
+      var text = li.getAttribute("data-kb-" + k);
+      v[k] = text ? text.split(" ") : [];
     });
-
-    function selected() {
-      var s = {};
-      keys.forEach(function (k) { s[k] = []; });
-      boxes.forEach(function (b) { if (b.checked) { s[b.name].push(b.value); } });
-      return s;
-    }
-    function matches(slug, sel, skip) {
-      var v = values[slug];
-      if (!v) { return false; }
-      return keys.every(function (k) {
-        if (k === skip || sel[k].length === 0) { return true; }
-        return sel[k].some(function (x) { return v[k].indexOf(x) !== -1; });
-      });
-    }
-    function apply(announce) {
-      var sel = selected();
-      var shown = 0;
-      items.forEach(function (li) {
-        var ok = matches(li.getAttribute("data-kb-kaart"), sel, null);
-        li.hidden = !ok;
-        if (ok) { shown += 1; }
-      });
-      boxes.forEach(function (b) {
-        var n = items.filter(function (li) {
-          var slug = li.getAttribute("data-kb-kaart");
-          return matches(slug, sel, b.name) && values[slug][b.name].indexOf(b.value) !== -1;
-        }).length;
-        b.parentNode.querySelector("[data-kb-telling]").textContent = "(" + n + ")";
-      });
-      var active = keys.some(function (k) { return sel[k].length; });
-      form.querySelector("[data-kb-wis]").hidden = !active;
-      if (announce || active) {
-        status.textContent = shown + " " + (shown === 1 ? noun[0] : noun[1]) + (active ? " gevonden." : ".");
-      } else {
-        status.textContent = "";
-      }
-    }
-    function fromAddress() {
-      var params = new URLSearchParams(window.location.search);
-      boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
-      apply(false);
-    }
-    function toAddress() {
-      var params = new URLSearchParams();
-      boxes.forEach(function (b) { if (b.checked) { params.append(b.name, b.value); } });
-      var query = params.toString();
-      window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
-    }
-    form.addEventListener("change", function () { toAddress(); apply(true); });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () { toAddress(); apply(true); form.querySelector("input").focus(); }, 0);
-    });
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    window.addEventListener("popstate", fromAddress);
-    form.hidden = false;
-    var plain = document.querySelector("[data-kb-zonderjs]");
-    if (plain) { plain.hidden = true; }
-    fromAddress();
+    values[li.getAttribute("data-kb-kaart")] = v;
   });
+
+  function selected() {
+    var s = {};
+    keys.forEach(function (k) { s[k] = []; });
+    boxes.forEach(function (b) { if (b.checked) { s[b.name].push(b.value); } });
+    return s;
+  }
+  function matches(slug, sel, skip) {
+    var v = values[slug];
+    if (!v) { return false; }
+    return keys.every(function (k) {
+      if (k === skip || sel[k].length === 0) { return true; }
+      return sel[k].some(function (x) { return v[k].indexOf(x) !== -1; });
+    });
+  }
+  function apply(announce) {
+    var sel = selected();
+    var shown = 0;
+    var counts = {};  /* per facet: how many cards each value would give, the others as chosen */
+    keys.forEach(function (k) { counts[k] = {}; });
+    items.forEach(function (li) {
+      var slug = li.getAttribute("data-kb-kaart");
+      var ok = matches(slug, sel, null);
+      li.hidden = !ok;
+      if (ok) { shown += 1; }
+      keys.forEach(function (k) {
+        if (!matches(slug, sel, k)) { return; }
+        values[slug][k].forEach(function (x) { counts[k][x] = (counts[k][x] || 0) + 1; });
+      });
+    });
+    boxes.forEach(function (b) {
+      var n = counts[b.name][b.value] || 0;
+      b.parentNode.querySelector("[data-kb-telling]").textContent = "(" + n + ")";
+    });
+    var active = keys.some(function (k) { return sel[k].length; });
+    form.querySelector("[data-kb-wis]").hidden = !active;
+    if (announce || active) {
+      status.textContent = shown + " " + (shown === 1 ? noun[0] : noun[1]) + (active ? " gevonden." : ".");
+    } else {
+      status.textContent = "";
+    }
+  }
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
+    apply(false);
+  }
+  function toAddress() {
+    var params = new URLSearchParams();
+    boxes.forEach(function (b) { if (b.checked) { params.append(b.name, b.value); } });
+    var query = params.toString();
+    window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+  form.addEventListener("change", function () { toAddress(); apply(true); });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { toAddress(); apply(true); form.querySelector("input").focus(); }, 0);
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("popstate", fromAddress);
+  form.hidden = false;
+  var plain = document.querySelector("[data-kb-zonderjs]");
+  if (plain) { plain.hidden = true; }
+  fromAddress();
 })();
