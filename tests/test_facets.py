@@ -104,3 +104,68 @@ def test_tips_overview_filters_on_knelpunt(page, base_url):
     page.goto(f"{base_url}/tips/?knelpunt=B")
     want = {t.slug for t in CATALOGUE.tips if "B" in t.knelpunten}
     assert visible_slugs(page) == want
+
+
+# --- a long overview: 100 cards at a time ----------------------------------------------------
+
+LONG = 250  # copies of one fixture practice, on top of the fixture cards
+
+
+@pytest.fixture(scope="module")
+def long_overview(tmp_path_factory):
+    from conftest import build, make_repo, serve_site
+
+    root = tmp_path_factory.mktemp("lang")
+    repo = make_repo(root / "repo")
+    original = repo / "practices" / "dalfsen-taalmeter.yml"
+    text = original.read_text(encoding="utf-8")
+    for i in range(LONG):
+        copy = text.replace("titel: ", f"titel: Kopie {i:03d} van ", 1)
+        (repo / "practices" / f"kopie-{i:03d}.yml").write_text(copy, encoding="utf-8")
+    result = build(repo, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = len(list((repo / "practices").glob("*.yml")))
+    with serve_site(root / "site") as url:
+        yield url, total
+
+
+def test_long_overview_shows_a_hundred_cards_and_a_button_for_the_next_hundred(page, long_overview):
+    from playwright.sync_api import expect
+
+    url, total = long_overview
+    page.goto(f"{url}/praktijken/")
+    assert len(visible_slugs(page)) == 100
+    more = page.get_by_role("button", name="Toon meer praktijkvoorbeelden")
+    expect(more).to_have_text(f"Toon meer praktijkvoorbeelden (nog {total - 100})")
+    more.click()
+    assert len(visible_slugs(page)) == 200
+    hundred_and_first = page.locator("[data-kb-kaart]:not([hidden])").nth(100).locator("a")
+    expect(hundred_and_first).to_be_focused()
+    more.click()
+    assert len(visible_slugs(page)) == total
+    expect(more).to_be_hidden()
+
+
+def test_filter_on_a_long_overview_counts_every_match_and_shows_the_first_hundred(page, long_overview):
+    url, _total = long_overview
+    page.goto(f"{url}/praktijken/?knelpunt=A")
+    shown = visible_slugs(page)
+    assert len(shown) == 100
+    matches = page.eval_on_selector_all(
+        "[data-kb-kaart]", "els => els.filter(e => e.dataset.kbKnelpunt.split(' ').includes('A')).length"
+    )
+    assert matches > 100
+    status = page.locator("[data-kb-filterstatus]")
+    assert status.inner_text() == f"{matches} praktijkvoorbeelden gevonden."
+    button = page.get_by_role("button", name="Toon meer praktijkvoorbeelden")
+    assert button.inner_text() == f"Toon meer praktijkvoorbeelden (nog {matches - 100})"
+
+
+def test_long_overview_without_javascript_lists_every_card(browser, long_overview):
+    url, total = long_overview
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/praktijken/")
+    assert page.locator("[data-kb-kaart]:visible").count() == total
+    assert page.locator("[data-kb-meer]").is_hidden()
+    context.close()

@@ -82,6 +82,7 @@ def test_search_with_no_results_says_so_in_dutch(page, base_url):
     assert page.get_by_role("status").inner_text() == (
         "Geen resultaten voor \u201cxyzzyqwerty\u201d. Probeer een ander of korter woord."
     )
+    assert page.locator(".kb-meer").is_hidden()  # no "show more" button for nothing
 
 
 def test_many_results_show_ten_and_a_button_loads_the_next_ten_and_moves_focus(page, base_url):

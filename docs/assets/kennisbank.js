@@ -212,6 +212,10 @@
   var keys = boxes.map(function (b) { return b.name; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
   var soort = form.getAttribute("data-soort");
   var noun = soort === "tip" ? ["tip", "tips"] : ["praktijkvoorbeeld", "praktijkvoorbeelden"];
+  var STEP = 100;  /* cards shown at a time; the same number is in kennisbank.css */
+  var list = document.querySelector("[data-kb-stappen]");
+  var more = document.querySelector("[data-kb-meer]");
+  var limit = STEP;
   var values = {};
   items.forEach(function (li) {
     var v = {};
@@ -244,7 +248,8 @@
     items.forEach(function (li) {
       var slug = li.getAttribute("data-kb-kaart");
       var ok = matches(slug, sel, null);
-      li.hidden = !ok;
+      var show = ok && (!more || shown < limit);
+      if (li.hidden === show) { li.hidden = !show; }  /* touch only what changes: lists can be long */
       if (ok) { shown += 1; }
       keys.forEach(function (k) {
         if (!matches(slug, sel, k)) { return; }
@@ -255,6 +260,12 @@
       var n = counts[b.name][b.value] || 0;
       b.parentNode.querySelector("[data-kb-telling]").textContent = "(" + n + ")";
     });
+    if (more) {
+      var left = shown - limit;
+      more.hidden = left <= 0;
+      more.textContent = "Toon meer " + noun[1] + " (nog " + left + ")";
+      list.setAttribute("data-kb-klaar", "");
+    }
     var active = keys.some(function (k) { return sel[k].length; });
     form.querySelector("[data-kb-wis]").hidden = !active;
     if (announce || active) {
@@ -265,6 +276,7 @@
   }
   function fromAddress() {
     var params = new URLSearchParams(window.location.search);
+    limit = STEP;
     boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
     apply(false);
   }
@@ -274,10 +286,26 @@
     var query = params.toString();
     window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
-  form.addEventListener("change", function () { toAddress(); apply(true); });
+  form.addEventListener("change", function () { limit = STEP; toAddress(); apply(true); });
   form.addEventListener("reset", function () {
-    window.setTimeout(function () { toAddress(); apply(true); form.querySelector("input").focus(); }, 0);
+    window.setTimeout(function () {
+      limit = STEP;
+      toAddress();
+      apply(true);
+      form.querySelector("input").focus();
+    }, 0);
   });
+  if (more) {
+    more.addEventListener("click", function () {
+      var first = limit;
+      limit += STEP;
+      apply(false);
+      /* focus moves to the first card that was just added, so keyboard users read on there */
+      var visible = items.filter(function (li) { return !li.hidden; });
+      var link = visible[first] && visible[first].querySelector("a");
+      if (link) { link.focus(); }
+    });
+  }
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   window.addEventListener("popstate", fromAddress);
   form.hidden = false;
