@@ -90,5 +90,15 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
     return target
 
 
+REAL_PRACTICES = len(list((REPO / "practices").glob("*.yml")))
+
+
+def site_with(n: int, target: Path) -> Path:
+    """The kennisbank with exactly n practices: the real ones plus variations of them."""
+    if n < REAL_PRACTICES:
+        raise SystemExit(f"N moet minstens {REAL_PRACTICES} zijn (het aantal echte praktijken)")
+    return generate(n - REAL_PRACTICES, target)
+
+
 if __name__ == "__main__":
     print(generate(int(sys.argv[1]), Path(sys.argv[2])))

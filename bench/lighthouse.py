@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from common import CHROMIUM, ENV, FLAGS, REPO, build, machine, serve, write_section
-from generate import generate
+from generate import site_with
 
 # 12.x is the newest line that runs on Debian's Node 20 (13 wants Node 22).
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -202,10 +202,9 @@ def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv if a.isdigit()]
     install_lighthouse()
     reports: dict[str, list[dict[str, Any]]] = {}
-    real = len(list((REPO / "practices").glob("*.yml")))
     with tempfile.TemporaryDirectory(prefix="kb-lighthouse-") as tmp:
         roots = [(REPO, "")]
-        roots += [(generate(n - real, Path(tmp) / f"kb-{n}"), f", {n} praktijken") for n in sizes if n > real]
+        roots += [(site_with(n, Path(tmp) / f"kb-{n}"), f", {n} praktijken") for n in sizes]
         for root, suffix in roots:
             site = Path(tmp) / f"site{len(reports)}"
             print(f"bouwen{suffix} ...", flush=True)

@@ -36,7 +36,7 @@ from urllib.parse import quote
 import yaml
 
 from common import BIN, ENV, REPO, browser, gz_size, machine, serve, write_section
-from generate import generate
+from generate import site_with
 from weight import card_page_weight
 
 SIZES = (100, 1000, 5000)
@@ -45,7 +45,6 @@ EDITS = 3
 BUILDS = 3  # the machine is shared: each site is built this often, alternating, and the fastest counts
 RESULTS = Path(__file__).with_name("RESULTS.md")
 BEGIN, END = "<!-- schaal:begin -->", "<!-- schaal:end -->"
-REAL_PRACTICES = len(list((REPO / "practices").glob("*.yml")))
 
 
 @dataclass
@@ -60,13 +59,6 @@ class Measure:
 
 
 # --- the two sites -------------------------------------------------------------------------
-
-
-def own_site(n: int, target: Path) -> Path:
-    """The kennisbank with exactly n practices: the real ones plus variations of them."""
-    if n < REAL_PRACTICES:
-        raise SystemExit(f"N moet minstens {REAL_PRACTICES} zijn (het aantal echte praktijken)")
-    return generate(n - REAL_PRACTICES, target)
 
 
 def _markdown(card: dict[str, Any]) -> str:
@@ -238,7 +230,7 @@ def edit_to_served(root: Path, source: Path, url_path: str, pattern: str, replac
 
 
 def measure(n: int, work: Path) -> tuple[Measure, Measure]:
-    own_root, base_root = own_site(n, work / f"eigen-{n}"), None
+    own_root = site_with(n, work / f"eigen-{n}")
     base_root = baseline_site(own_root, work / f"basis-{n}")
     slug = sorted(p.stem for p in (own_root / "practices").glob("*.yml"))[n // 2]
     base_md = next((base_root / "docs" / "praktijken").glob(f"*/{slug}.md"))

@@ -234,7 +234,6 @@
   }
   function matches(slug, sel, skip) {
     var v = values[slug];
-    if (!v) { return false; }
     return keys.every(function (k) {
       if (k === skip || sel[k].length === 0) { return true; }
       return sel[k].some(function (x) { return v[k].indexOf(x) !== -1; });

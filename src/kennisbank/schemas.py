@@ -59,9 +59,9 @@ def inline_refs(schema: Any, resolver: Resolver, depth: int = 0) -> Any:
         raise ValueError("$ref nest te diep of verwijst naar zichzelf")
     out: dict[str, Any] = {}
     for key, value in schema.items():
-        if key == "$ref":
+        if key in ("$ref", "$defs"):  # $defs: what they hold ends up where it is used
             continue
-        if key in ("properties", "patternProperties", "$defs", "dependentSchemas"):
+        if key in ("properties", "patternProperties", "dependentSchemas"):
             out[key] = {name: inline_refs(sub, resolver, depth) for name, sub in value.items()}
         else:
             out[key] = inline_refs(value, resolver, depth)
@@ -71,7 +71,7 @@ def inline_refs(schema: Any, resolver: Resolver, depth: int = 0) -> Any:
     target = inline_refs(resolved.contents, resolved.resolver, depth + 1)
     if not isinstance(target, dict):
         return {**out, "allOf": [*out.get("allOf", []), target]}
-    target = {k: v for k, v in target.items() if k not in ("$id", "$schema", "$defs")}
+    target = {k: v for k, v in target.items() if k not in ("$id", "$schema")}
     local = set(out) - ANNOTATIONS
     shared = local & (set(target) - ANNOTATIONS)
     if shared or (local and ENTANGLED & (local | set(target))):
@@ -118,6 +118,5 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
     for kind in Kind:
         document = documents[kind.schema]
         flat = inline_refs(document, registry.resolver(base_uri=document["$id"]))
-        flat.pop("$defs", None)  # everything it held is now where it is used
         validators[kind] = Draft202012Validator(flat, registry=registry, format_checker=checker)
     return Schemas(validators, documents, registry)
