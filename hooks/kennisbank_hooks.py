@@ -14,14 +14,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.markup import sanitize_page
 from kennisbank.model import Kind
-from kennisbank.problems import Level, Problem, summary_line
+from kennisbank.pages import escape_meta
+from kennisbank.problems import Level, Problem, sort_problems, summary_line
 from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
 from kennisbank.render import TEMPLATE_CACHE
 from kennisbank.search import SearchIndexError, index_in_background, index_site
+from kennisbank.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
 from kennisbank.site import Site, cards_changed, last_built, load_site, remember_built, unchanged_pages
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+_DOCS_DIR = "docs"
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
 # State of the current build, set once in on_files: looking the site up again per page would
 # re-check the cache against every card file, which makes a build quadratic in the number of cards.
@@ -48,18 +52,38 @@ class _GeneratedPage(File):
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in problems:
+    for problem in sort_problems(problems):
         # Warnings (review due, readability) are hints for editors: shown, but never fail --strict.
         (log.error if problem.level is Level.ERROR else log.info)(str(problem))
     if any(p.level is Level.ERROR for p in problems):
         raise PluginError(f"De bouw stopt: los eerst de fouten hierboven op. {summary_line(problems)}")
 
 
-@event_priority(100)  # before mkdocs-redirects, so it sees the generated card pages
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check everything before MkDocs reads a single page: MkDocs would follow a link out of the
+    repository (or walk a looping folder link forever), and mkdocs-macros would run a page's
+    Jinja. The same problems as ``kennisbank check``, all at once."""
+    if config.site_url:
+        config.site_url = normal_site_url(config.site_url)
+    if os.environ.get(PUBLISH_ENV, "") not in ("", "0"):
+        why = publication_problem(config.site_url or "")
+        if why:
+            raise PluginError(
+                f"Deze bouw is voor publicatie ({PUBLISH_ENV}), maar {why}. Zet {SITE_URL_ENV} op het "
+                "adres waarop de site echt staat, bijvoorbeeld https://kennisbank.voorbeeldgemeente.nl/ "
+                "(in GitHub Actions komt het van actions/configure-pages)."
+            )
     site = load_site(_root(config), config.site_url or "/")
     _build["site"] = site
     _report(site.result.problems)
+    return config
+
+
+@event_priority(100)  # before mkdocs-redirects, so it sees the generated card pages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = load_site(_root(config), config.site_url or "/")  # checked in on_config: cached
+    _build["site"] = site
+    _build["titles"] = {}
     previous = last_built(config.site_dir)
     same = unchanged_pages(previous, site)
     for page in site.pages.values():
@@ -91,16 +115,32 @@ def on_env(env: Any, **_: Any) -> Any:
     return env
 
 
+@event_priority(100)  # before mkdocs-macros renders anything
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
-    """Hand-written pages: escape the description once, as generated pages already have it."""
-    if "kennisbank" not in page.meta and isinstance(page.meta.get("description"), str):
-        page.meta["description"] = html.escape(page.meta["description"])
+    """Hand-written pages: front matter is text (escaped once, as generated pages have it)."""
+    if page.file.src_uri not in _site().pages:
+        escape_meta(page.meta)
     return markdown
+
+
+def on_page_context(context: Any, page: Page, **_: Any) -> Any:
+    """No two pages may share a ``<title>``: in tabs, search results and link previews they
+    could not be told apart. Cards are checked for this already; this also covers the rest."""
+    text = html.unescape(str(page.meta.get("title") or page.title or ""))
+    shown = f"{_DOCS_DIR}/{page.file.src_path}" if page.file.abs_src_path else f"/{page.url}"
+    titles: dict[str, str] = _build.setdefault("titles", {})
+    first = titles.setdefault(" ".join(text.casefold().split()), shown)
+    if first != shown:
+        log.error(
+            f"{shown}:1:1: de paginatitel '{text}' wordt ook gebruikt door {first} "
+            "(geef elke pagina een eigen titel)"
+        )
+    return context
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     generated = _site().pages.get(page.file.src_uri)
-    return generated.render() if generated else html_text
+    return generated.render() if generated else sanitize_page(html_text)
 
 
 @event_priority(-100)  # after mkdocs-redirects wrote its pages

@@ -259,7 +259,7 @@ CASES = [
         "control-character",
         {P: variant("plaats: Dalfsen", "plaats: Dal\x07fsen")},
         [
-            f"{P}:4:12: dit teken mag niet in een kaart staan (U+0007) (haal het onzichtbare of speciale teken weg)"
+            f"{P}:4:12: dit teken mag niet in een kaart staan: een stuurteken (U+0007) (haal het weg; schrijf geen tekens als \\0, \\a, \\e of \\x01)"
         ],
     ),
     (

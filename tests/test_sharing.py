@@ -56,7 +56,7 @@ def _tags(html: str) -> _Tags:
 def _site_url() -> str:
     import os
 
-    return os.environ.get("KENNISBANK_SITE_URL", "https://kennisbank-basisvaardigheden.example.nl/")
+    return os.environ.get("KENNISBANK_SITE_URL", "http://127.0.0.1:8000/")
 
 
 @pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
@@ -65,7 +65,7 @@ def test_card_page_has_canonical_link_and_preview_tags(built_site, card):
     url = _site_url() + card.url
     assert tags.links["canonical"] == url
     assert tags.meta["description"] == card.samenvatting
-    assert tags.meta["og:title"] == card.titel
+    assert tags.meta["og:title"] == card.page_title
     assert tags.meta["og:description"] == card.samenvatting
     assert tags.meta["og:type"] == "article"
     assert tags.meta["og:url"] == url

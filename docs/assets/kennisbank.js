@@ -9,8 +9,11 @@
     var field = box.querySelector("[data-kb-linkvak]");
     var input = field && field.querySelector("input");
     var status = box.querySelector("[data-kb-status]");
+    // The site's own address (as on card pages and in the canonical link), with the list's
+    // filters when it is an overview: the same link wherever the page happens to be opened.
     var url = function () {
-      return box.hasAttribute("data-kb-actueel") ? window.location.href : box.getAttribute("data-url");
+      var base = box.getAttribute("data-url");
+      return box.hasAttribute("data-kb-actueel") ? base + window.location.search : base;
     };
     var say = function (text) { status.textContent = text; };
     var fallback = function () {

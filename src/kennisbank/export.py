@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -122,9 +123,21 @@ def practices_csv(catalogue: Catalogue, site_url: str) -> str:
     )
 
 
+# A cell that starts with one of these opens a formula in Excel and LibreOffice: a title
+# '=HYPERLINK(...)' would become a link, '@SOM(1+1)' a sum. A leading apostrophe keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as the text it is, never as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_line(values: list[Any]) -> str:
     out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(values)
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow([spreadsheet_cell(v) for v in values])
     return out.getvalue()
 
 
@@ -150,6 +163,15 @@ def _csv_row(p: Practice, catalogue: Catalogue, site_url: str) -> str:
     )
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text without the characters XML 1.0 forbids, so the feed always parses. The check refuses
+    such characters in cards already; this keeps the feed well-formed whatever reaches it."""
+    return _NOT_XML.sub("", text)
+
+
 def atom_feed(catalogue: Catalogue, site_url: str) -> str:
     """The newest checked cards first; ``updated`` is the date a card was last checked."""
     ET.register_namespace("", _ATOM)
@@ -157,8 +179,8 @@ def atom_feed(catalogue: Catalogue, site_url: str) -> str:
     feed = ET.Element(f"{{{_ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        el = ET.SubElement(parent, f"{{{_ATOM}}}{tag}", attrs)
-        el.text = text
+        el = ET.SubElement(parent, f"{{{_ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
+        el.text = None if text is None else xml_text(text)
         return el
 
     sub(feed, "title", f"{SITE_NAME}: nieuw en bijgewerkt")

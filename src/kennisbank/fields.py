@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Kind, Vocabulary
+from .repository import SLUG_RE
 from .schemas import Resolver, Schemas, resolve_refs
-from .validate import SLUG_RE
 from .vocabulary import GROUPS
 
 MARKDOWN = "text/markdown"

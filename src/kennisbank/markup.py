@@ -71,3 +71,56 @@ def safe_url(url: str | None) -> str | None:
     if url and re.match(r"^https?://", url, re.IGNORECASE):
         return url
     return None
+
+
+# Hand-written pages: everything Markdown, its extensions and the kennisbank blocks make, but no
+# script, no event handler, no style, no form and no frame (an editor's page is data too).
+_PAGE_TAGS = _ALLOWED_TAGS | {
+    "h1",
+    "h2",
+    "div",
+    "span",
+    "section",
+    "nav",
+    "figure",
+    "figcaption",
+    "img",
+    "dl",
+    "dt",
+    "dd",
+    "small",
+    "mark",
+    "time",
+    "details",
+    "summary",
+    "caption",
+    "colgroup",
+    "col",
+    "del",
+    "ins",
+    "kbd",
+    "s",
+    "u",
+}
+_PAGE_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "aria-label", "aria-labelledby", "aria-describedby"},
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "time": {"datetime"},
+    "ol": {"start", "type"},
+    "details": {"open"},
+}
+
+
+def sanitize_page(html: str) -> str:
+    """A hand-written page's HTML without anything that could run in a visitor's browser."""
+    return nh3.clean(
+        html,
+        tags=_PAGE_TAGS,
+        attributes=_PAGE_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

@@ -77,6 +77,11 @@ class Card:
         """Site-relative URL, the public contract (``praktijken/<slug>/``)."""
         return f"{self.kind.url_prefix}/{self.slug}/"
 
+    @property
+    def page_title(self) -> str:
+        """The title of the card's page (``<title>``, previews, tabs): no two pages share one."""
+        return self.titel
+
 
 @dataclass(frozen=True, kw_only=True)
 class Practice(Card):
@@ -114,6 +119,12 @@ class Recommendation(Card):
     niveau: str
     tekst: str
     kind: Kind = field(init=False, default=Kind.AANBEVELING)
+
+    @property
+    def page_title(self) -> str:
+        """Gemeente E and Rijk C are both called 'Creëer experimenteerruimte' in the source."""
+        audience = "gemeenten" if self.niveau == "gemeente" else "de Rijksoverheid"
+        return f"{self.titel} (aanbeveling voor {audience}, {self.code})"
 
 
 AnyCard = Practice | Tip | Obstacle | Recommendation

@@ -7,6 +7,7 @@ pages the site has, with the same ``path:line:col`` messages as the cards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,9 @@ from .load import read_document
 from .problems import Position, Problem
 
 REDIRECTS_FILE = "data/redirects.yml"
+# A site path: segments of lowercase letters, digits and hyphens between slashes. Nothing else
+# may reach the file a redirect page is written to (no '..', no '//host', no query).
+PATH_RE = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$")
 HEADER = (
     "# Doorverwijzingen: oud adres -> nieuw adres. Een adres dat ooit online stond, blijft werken.\n"
     "# 'kennisbank hernoem' vult deze lijst zelf aan. Haal hier nooit een regel weg.\n"
@@ -58,7 +62,15 @@ def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect],
     redirects = []
     for old, new in data.items():
         at = doc.at((old,), key=True)
-        if not (isinstance(new, str) and old.startswith("/") and old.endswith("/") and new.startswith("/")):
+        if not PATH_RE.match(str(old)):
+            doc.fail(
+                at,
+                f"'{old}' is geen geldig oud adres",
+                "schrijf een adres als /praktijken/oude-naam/: kleine letters, cijfers en streepjes "
+                "tussen schuine strepen",
+            )
+            continue
+        if not (isinstance(new, str) and PATH_RE.match(new)):
             doc.fail(
                 at,
                 f"'{old}' heeft geen geldig nieuw adres",

@@ -132,7 +132,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
         pages.append(
             SitePage(
                 src,
-                card.titel,
+                card.page_title,
                 card.samenvatting,
                 partial(renderer.card, card),
                 card.kind.schema,

@@ -16,8 +16,8 @@ import yaml
 from .fields import CardFields, Field, card_fields
 from .model import Kind
 from .problems import Position, Problem
+from .repository import slugify
 from .schemas import load_schemas
-from .validate import slugify
 from .vocabulary import load_vocabulary
 
 WIDTH = 100

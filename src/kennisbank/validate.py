@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .editorial import editorial_warnings
-from .load import Document, read_document
+from .load import Document, TooLarge, read_bounded, read_document
 from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
     AnyCard,
@@ -31,19 +30,15 @@ from .model import (
     Tip,
     Vocabulary,
 )
+from .pages import check_pages
 from .problems import Level, Position, Problem, sort_problems
+from .repository import SLUG_RE, slugify, symlink_problem, untrusted_files
+
 from .schemas import Schemas, load_schemas
 from .settings import Settings, load_settings
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 IGNORED_FILES = {"readme.md", ".gitkeep"}
-
-
-def slugify(text: str) -> str:
-    """'Koken binnen budget (Émmen)' -> 'koken-binnen-budget-emmen'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -74,8 +69,10 @@ class CheckResult:
 
 
 def display_path(file: Path, root: Path) -> str:
+    """``file`` relative to ``root``; a link is shown where it is, not where it points."""
+    real = Path(os.path.realpath(file.absolute().parent)) / file.name
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return real.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return str(file)
 
@@ -86,13 +83,13 @@ def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
     problems: list[Problem] = []
     for kind in Kind:
         folder = root / kind.folder
-        if not folder.is_dir():
-            continue
+        if folder.is_symlink() or not folder.is_dir():
+            continue  # a linked folder is refused by untrusted_files and never read
         # os.walk instead of rglob + is_dir: no extra stat per file, which counts at thousands.
         files = sorted(Path(d) / name for d, _dirs, names in os.walk(folder) for name in names)
         for file in files:
-            if file.name.lower() in IGNORED_FILES or file.name.startswith("."):
-                continue
+            if file.name.lower() in IGNORED_FILES or file.name.startswith(".") or file.is_symlink():
+                continue  # links: refused by untrusted_files, never read
             shown = file.relative_to(root).as_posix()  # rglob keeps the root as given
             if file.parent != folder:
                 problems.append(
@@ -108,7 +105,8 @@ def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
 
 
 def kind_of(file: Path) -> Kind | None:
-    for parent in file.resolve().parents:
+    folder = Path(os.path.realpath(file.absolute().parent))  # where the file is, not where a link points
+    for parent in (folder, *folder.parents):
         kind = Kind.from_folder(parent.name)
         if kind is not None:
             return kind
@@ -120,12 +118,18 @@ def expand_paths(paths: list[Path], root: Path) -> tuple[list[CardFile], list[Pr
     found: list[CardFile] = []
     problems: list[Problem] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(Position(str(path)), "dit bestand of deze map bestaat niet"))
             continue
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if path.is_dir() and not path.is_symlink():
+            files = sorted(Path(d) / n for d, _dirs, names in os.walk(path) for n in names)
+        else:
+            files = [path]
         for file in files:
             if file.name.lower() in IGNORED_FILES or file.name.startswith("."):
+                continue
+            if file.is_symlink():  # a file named on the command line may lie elsewhere; a link is never read
+                problems.append(symlink_problem(display_path(file, root)))
                 continue
             found.append(CardFile(file, display_path(file, root), kind_of(file)))
     return found, problems
@@ -238,8 +242,8 @@ class _Checker:
     def card(self, card_file: CardFile) -> tuple[AnyCard | None, Document | None]:
         """Check one card file, or reuse the outcome for the very same bytes and rules."""
         try:
-            raw: bytes | None = card_file.file.read_bytes()
-        except OSError:
+            raw: bytes | None = read_bounded(card_file.file)
+        except (OSError, TooLarge):
             raw = None  # read_document reports it
         key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
         digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
@@ -368,6 +372,21 @@ class _Checker:
                 )
             else:
                 seen[key] = card_file.display
+        by_title: dict[str, list[tuple[AnyCard, Document]]] = {}
+        for card, doc in cards:
+            title = " ".join(unicodedata.normalize("NFKC", card.page_title).casefold().split())
+            by_title.setdefault(title, []).append((card, doc))
+        for same in by_title.values():
+            for card, doc in same if len(same) > 1 else ():
+                others = ", ".join(other.path for other, _ in same if other is not card)
+                self.problems.append(
+                    Problem(
+                        doc.at(("titel",)),
+                        f"de titel '{card.titel}' wordt ook gebruikt door {others}",
+                        "geef elke kaart een eigen titel: pagina's met dezelfde titel zijn in "
+                        "zoekresultaten, tabbladen en gedeelde links niet uit elkaar te houden",
+                    )
+                )
         codes: dict[tuple[str, str], str] = {}
         for card, doc in cards:
             if isinstance(card, Recommendation):
@@ -411,6 +430,10 @@ def check_repository(root: Path, only: list[Path] | None = None, today: dt.date 
 
 
 def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckResult) -> None:
+    untrusted = untrusted_files(root)
+    result.problems += untrusted + check_pages(root)
+    if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
+        return  # the lists and schemas every card is checked against cannot be read safely
     vocab, vocab_problems = load_vocabulary(root)
     result.problems += vocab_problems
     if vocab_problems:

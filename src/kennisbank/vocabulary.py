@@ -13,6 +13,7 @@ from typing import Any
 from .load import read_document
 from .model import Term, Vocabulary
 from .problems import Problem
+from .repository import SLUG_RE, slugify
 
 VOCABULARY_FILE = "data/vocabulaire.yml"
 VOCABULARY_SCHEMA_FILE = "schema/vocabulaire.schema.json"
@@ -38,6 +39,14 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
             continue
         terms = []
         for slug, entry in entries.items():
+            if not SLUG_RE.match(str(slug)):
+                doc.fail(
+                    doc.at((group, slug), key=True),
+                    f"'{slug}' in '{group}' is geen geldige naam: die staat ook in adressen",
+                    "gebruik kleine letters, cijfers en streepjes, "
+                    f"bijvoorbeeld '{slugify(str(slug)) or 'naam'}'",
+                )
+                continue
             if not isinstance(entry, dict) or not isinstance(entry.get("naam"), str):
                 doc.fail(
                     doc.at((group, slug), key=True),

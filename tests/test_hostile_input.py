@@ -1,0 +1,311 @@
+"""A pull request is untrusted input: links to files of the build machine, escapes that smuggle
+control or direction characters, structures nested thousands deep, oversized files, pages whose
+front matter or macros try to run code. Each is refused with a Dutch ``path:line:col: message
+(hint)``, by ``kennisbank check`` and by the build alike, and nothing of it is published."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import build, make_repo
+
+P = "practices/dalfsen-taalmeter.yml"
+SECRET = "GEHEIM-7f3a9c"
+SYMLINK = (
+    "dit is een symbolische koppeling (symlink) naar een ander bestand of een andere map; "
+    "die worden niet gelezen (zet het bestand zelf hier neer, met de inhoud erin)"
+)
+TOO_DEEP = (
+    "de kaart is te diep genest: meer dan 10 lijsten of groepen in elkaar (een kaart heeft maar een "
+    "paar niveaus; controleer de haakjes [ ] en { } en de inspringing)"
+)
+CONTROL = "dit teken mag niet in een kaart staan: een stuurteken"
+CONTROL_HINT = "(haal het weg; schrijf geen tekens als \\0, \\a, \\e of \\x01)"
+BIDI = "dit teken mag niet in een kaart staan: een teken dat de leesrichting verandert (U+202E) (haal het weg; het is onzichtbaar)"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to ``target``: 'outside' (a secret file beside the repo), or a path."""
+
+    target: str
+
+
+def _card(repo: Path, old: str, new: str) -> str:
+    text = (repo / P).read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+# id, files to write (path -> text, bytes or Link), expected lines (exact, sorted as printed)
+CASES = [
+    ("symlinked-page-to-outside-file", {"docs/geheim.md": Link("outside")}, [f"docs/geheim.md:1:1: {SYMLINK}"]),
+    ("symlinked-page-to-environment", {"docs/omgeving.md": Link("/proc/self/environ")}, [f"docs/omgeving.md:1:1: {SYMLINK}"]),
+    ("symlinked-card", {"practices/geheim.yml": Link("outside")}, [f"practices/geheim.yml:1:1: {SYMLINK}"]),
+    (
+        "symlinked-card-inside-the-repository",
+        {"practices/kopie.yml": Link("dalfsen-taalmeter.yml")},
+        [f"practices/kopie.yml:1:1: {SYMLINK}"],
+    ),
+    ("symlinked-folder-in-docs", {"docs/map": Link("outside-dir")}, [f"docs/map/:1:1: {SYMLINK}"]),
+    ("symlinked-data-file", {"data/redactie.yml": Link("outside")}, [f"data/redactie.yml:1:1: {SYMLINK}"]),
+    ("symlinked-template", {"overrides/kennisbank/blok-geheim.html": Link("outside")}, [f"overrides/kennisbank/blok-geheim.html:1:1: {SYMLINK}"]),
+    (
+        "html-file-in-docs",
+        {"docs/actie.html": "<script>alert(1)</script>"},
+        [
+            "docs/actie.html:1:1: dit soort bestand ('.html') mag niet in docs/ staan (toegestaan: .md; een pagina "
+            "is een .md-bestand, plaatjes en opmaak staan in docs/assets/)"
+        ],
+    ),
+    (
+        "svg-in-assets",
+        {"docs/assets/logo.svg": "<svg onload='alert(1)'/>"},
+        [
+            "docs/assets/logo.svg:1:1: dit soort bestand ('.svg') mag niet in docs/assets/ staan (toegestaan: .css, "
+            ".gif, .ico, .jpeg, .jpg, .js, .md, .pdf, .png, .webp; een pagina is een .md-bestand)"
+        ],
+    ),
+    (
+        "nesting-100-kb-on-one-line",
+        {P: ("themas: [bewustwording, signaleren]", "themas: " + "[" * 50_000 + "]" * 50_000)},
+        [f"{P}:15:18: {TOO_DEEP}"],
+    ),
+    (
+        "nesting-5000-levels",
+        {P: ("themas: [bewustwording, signaleren]", "themas: " + "[" * 5000 + "]" * 5000)},
+        [f"{P}:15:18: {TOO_DEEP}"],
+    ),
+    (
+        "nesting-in-block-style",
+        {P: ("themas: [bewustwording, signaleren]", "themas:\n" + "".join("  " * i + "-\n" for i in range(1, 40)))},
+        [f"{P}:25:21: {TOO_DEEP}"],
+    ),
+    (
+        "control-characters-through-escapes",
+        {P: ("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "Zorg \\0\\a\\e[2K\\x01"')},
+        [f"{P}:2:8: {CONTROL} (U+0000) {CONTROL_HINT}"],
+    ),
+    (
+        "escaped-bell-in-a-list",
+        {P: ("themas: [bewustwording, signaleren]", 'themas: [bewustwording, "signaleren\\a"]')},
+        [f"{P}:15:25: {CONTROL} (U+0007) {CONTROL_HINT}"],
+    ),
+    (
+        "right-to-left-override-escaped",
+        {P: ("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "Taalmeter \\u202Eraab"')},
+        [f"{P}:2:8: {BIDI}"],
+    ),
+    (
+        "right-to-left-override-raw",
+        {P: ("plaats: Dalfsen", "plaats: Dal\u202efsen")},
+        [f"{P}:4:12: {BIDI}"],
+    ),
+    (
+        "direction-character-in-a-field-name",
+        {P: ("plaats: Dalfsen", '"pla\\u202Eats": Dalfsen')},
+        [f"{P}:4:1: {BIDI}"],
+    ),
+    (
+        "lone-surrogate-through-an-escape",
+        {P: ("plaats: Dalfsen", 'plaats: "Dal\\ud800fsen"')},
+        [
+            f"{P}:4:9: dit teken mag niet in een kaart staan: een onzichtbaar of ongeldig teken (U+D800) (haal het weg; typ de tekst opnieuw)"
+        ],
+    ),
+    (
+        "file-over-one-megabyte",
+        {P: ("  Van de 39 mensen", "  " + "tekst " * 200_000 + "\n  Van de 39 mensen")},
+        [f"{P}:1:1: het bestand is te groot (meer dan 1 MB) (een kaart is een paar kilobyte; haal de extra tekst weg)"],
+    ),
+    (
+        "page-front-matter-with-an-unknown-key",
+        {"docs/over.md": "---\ntemplate: kennisbank/praktijk.html\ntitel: Over\n---\n# Over\n"},
+        [
+            "docs/over.md:2:1: onbekend veld 'template' bovenaan de pagina (toegestaan: title, description, render_macros, hide)",
+            "docs/over.md:3:1: onbekend veld 'titel' bovenaan de pagina (bedoel je 'title'?)",
+        ],
+    ),
+    (
+        "page-front-matter-with-jinja",
+        {"docs/over.md": "---\nrender_macros: true\ntitle: 'Over {{ config }}'\n---\n# Over\n"},
+        [
+            "docs/over.md:3:8: 'title' mag geen {{ }}, {% %} of {# #} bevatten (schrijf gewone tekst; macro's horen alleen in de tekst van de pagina)"
+        ],
+    ),
+    (
+        "page-with-macros-that-run-code",
+        {
+            "docs/over.md": "---\nrender_macros: true\n---\n# Over\n\n{{ kennisbank('themas') }}\n\n"
+            "{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}\n{% set x = 1 %}\n"
+        },
+        [
+            "docs/over.md:8:1: op een pagina met macro's mag alleen {{ kennisbank('…') }} staan (haal de andere {{ }}, {% %} of {# #} weg; macro's kunnen code uitvoeren)",
+            "docs/over.md:9:1: op een pagina met macro's mag alleen {{ kennisbank('…') }} staan (haal de andere {{ }}, {% %} of {# #} weg; macro's kunnen code uitvoeren)",
+        ],
+    ),
+    (
+        "page-with-an-unknown-block",
+        {"docs/over.md": "---\nrender_macros: true\n---\n# Over\n\n{{ kennisbank('../../geheim') }}\n{{ kennisbank('geheim') }}\n"},
+        [
+            "docs/over.md:6:1: op een pagina met macro's mag alleen {{ kennisbank('…') }} staan (haal de andere {{ }}, {% %} of {# #} weg; macro's kunnen code uitvoeren)",
+            "docs/over.md:7:1: onbekend blok 'geheim' in kennisbank('…') (kies uit: knelpunten, nieuw, plaatsen, themas)",
+        ],
+    ),
+    (
+        "page-in-a-folder-of-generated-pages",
+        {"docs/praktijken/nep.md": "# Nep\n"},
+        [
+            "docs/praktijken/nep.md:1:1: een pagina staat direct in docs/, niet in een submap (submappen van docs/ zijn voor de pagina's die de kennisbank zelf maakt; verplaats het bestand naar docs/)"
+        ],
+    ),
+]
+
+
+def _write(repo: Path, files: dict[str, object]) -> None:
+    outside = repo.parent / "buiten"
+    outside.mkdir(exist_ok=True)
+    secret = outside / "geheim.txt"
+    secret.write_text(f"titel: {SECRET}\n", encoding="utf-8")
+    (outside / "map").mkdir(exist_ok=True)
+    (outside / "map" / "geheim.md").write_text(f"# {SECRET}\n", encoding="utf-8")
+    for rel, content in files.items():
+        target = repo / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Link):
+            target.unlink(missing_ok=True)
+            where = {"outside": secret, "outside-dir": outside / "map"}.get(content.target, content.target)
+            os.symlink(where, target)
+        elif isinstance(content, tuple):
+            target.write_text(_card(repo, *content), encoding="utf-8")
+        else:
+            assert isinstance(content, str)
+            target.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_hostile_file_is_refused_with_position_and_hint(repo, check, files, expected):
+    _write(repo, files)
+    result = check(repo)
+    assert result.stdout.splitlines()[:-1] == expected, result.stdout
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert not (repo / "PWNED").exists()
+
+
+def _build_errors(output: str) -> list[str]:
+    lines = [ln.split("-  ", 1)[1] for ln in output.splitlines() if ln.startswith("ERROR")]
+    return [ln for ln in lines if not ln.startswith(("De bouw stopt", "Error reading"))]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        # data/ and schema/ links stop the check before the cards are read: a group of their own.
+        [c for c in CASES if not c[0].startswith("symlinked-data")],
+        [c for c in CASES if c[0].startswith("symlinked-data")],
+    ],
+    ids=["all-at-once", "data-file"],
+)
+def test_check_and_build_report_the_same_problems_and_publish_nothing(tmp_path, check, group):
+    repo = make_repo(tmp_path / "repo")
+    by_file: dict[str, object] = {}
+    for _id, files, _expected in group:
+        for rel, content in files.items():
+            if isinstance(content, tuple) and rel in by_file:
+                continue  # one edit per card file: each row has its own card below
+            by_file[rel] = content
+    _write(repo, by_file)
+    checked = check(repo)
+    site = tmp_path / "site"
+    built = build(repo, site)
+    assert built.returncode != 0
+    expected = [ln for ln in checked.stdout.splitlines()[:-1]]
+    assert expected
+    assert sorted(_build_errors(built.stdout + built.stderr)) == sorted(expected)
+    assert "Traceback" not in built.stdout + built.stderr
+    published = "".join(p.read_text(errors="replace") for p in site.rglob("*") if p.is_file()) if site.exists() else ""
+    assert SECRET not in published + built.stdout + built.stderr
+    assert not (repo / "PWNED").exists()
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
+        self.og_title = ""
+        self.h1 = ""
+        self.scripts: list[str] = []
+        self._in: str | None = None
+        self.handlers: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "meta" and a.get("property") == "og:title":
+            self.og_title = str(a.get("content"))
+        if tag in ("title", "h1", "script"):
+            self._in = tag
+        self.handlers += [k for k in a if k.startswith("on")]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title += data
+        elif self._in == "h1":
+            self.h1 += data
+        elif self._in == "script":
+            self.scripts.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = make_repo(tmp_path_factory.mktemp("pages") / "repo")
+    # Not in the nav: its title comes from the front matter alone, as Material's <h1> too.
+    (repo / "docs" / "lezen.md").write_text(
+        "---\ntitle: 'Lezen \"samen\" \"><script>alert(1)</script>'\n"
+        "description: 'Een \"citaat\" en </title><script>alert(2)</script>'\n---\n\n"
+        "Tekst met <script>alert(3)</script> en <img src=x onerror=alert(4)>.\n\n"
+        "Een alinea met een handler.\n{: onclick=\"alert(5)\" }\n\n"
+        "[klik](javascript:alert(6)) en <a href=\"https://example.org/\" onmouseover=\"alert(7)\">link</a>\n",
+        encoding="utf-8",
+    )
+    site = repo.parent / "site"
+    result = build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_page_title_from_front_matter_is_text_in_title_og_title_and_heading(hostile_pages):
+    head = _Head()
+    head.feed((hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8"))
+    expected = 'Lezen "samen" "><script>alert(1)</script>'
+    assert head.title == f"{expected} - Kennisbank Basisvaardigheden"
+    assert head.og_title == expected
+    assert head.h1.strip() == expected
+    assert not [s for s in head.scripts if "alert" in s]
+
+
+def test_page_description_cannot_break_out_of_its_attribute(hostile_pages):
+    html = (hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8")
+    assert "</title><script>alert(2)" not in html
+    assert re.search(r'<meta name="description" content="Een &#34;citaat&#34; en &lt;/title&gt;|'
+                     r'<meta name="description" content="Een &quot;citaat&quot; en &lt;/title&gt;', html)
+
+
+def test_scripts_and_event_handlers_in_a_hand_written_page_are_removed(hostile_pages):
+    html = (hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8")
+    head = _Head()
+    head.feed(html)
+    assert not [s for s in head.scripts if "alert" in s]
+    assert head.handlers == []
+    assert "javascript:" not in html
+    assert 'href="https://example.org/"' in html
