@@ -33,7 +33,6 @@ from .model import (
 from .pages import check_pages
 from .problems import Level, Position, Problem, sort_problems
 from .repository import SLUG_RE, slugify, symlink_problem, untrusted_files
-
 from .schemas import Schemas, load_schemas
 from .settings import Settings, load_settings
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
