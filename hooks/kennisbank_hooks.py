@@ -131,8 +131,10 @@ def on_page_context(context: Any, page: Page, **_: Any) -> Any:
     titles: dict[str, str] = _build.setdefault("titles", {})
     first = titles.setdefault(" ".join(text.casefold().split()), shown)
     if first != shown:
+        # Said at the hand-written page if there is one: that is where an editor changes it.
+        here, other = (first, shown) if first.startswith(f"{_DOCS_DIR}/") else (shown, first)
         log.error(
-            f"{shown}:1:1: de paginatitel '{text}' wordt ook gebruikt door {first} "
+            f"{here}:1:1: de paginatitel '{text}' wordt ook gebruikt door {other} "
             "(geef elke pagina een eigen titel)"
         )
     return context

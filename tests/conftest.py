@@ -56,9 +56,11 @@ def repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
 
 
-def run(cmd: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str | Path], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, env=BUILD_ENV, timeout=600
+        [str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, env=env or BUILD_ENV, timeout=600
     )
 
 

@@ -125,6 +125,24 @@ CASES = [
         [f"{P}:1:1: het bestand is te groot (meer dan 1 MB) (een kaart is een paar kilobyte; haal de extra tekst weg)"],
     ),
     (
+        "markdown-with-thousands-of-unclosed-links",
+        {P: ("  Van de 39 mensen bleken er **27** laaggeletterd te zijn.", "  " + "![x](" * 2000)},
+        [
+            f"{P}:10:10: 'verhaal': te veel haakjes [ of ( die niet gesloten worden (sluit elk [ met ] en elk ( "
+            "met ); schrijf \\[ voor een los haakje)"
+        ],
+    ),
+    (
+        "markdown-nested-too-deep",
+        {P: ("  Van de 39 mensen", "  Een lijst:\n" + "".join("  " + "    " * i + "- x\n" for i in range(15)) + "  Van de 39 mensen")},
+        [f"{P}:10:10: 'verhaal': deze regel is te ver ingesprongen (regel 13 van de tekst) (spring hoogstens 40 spaties in)"],
+    ),
+    (
+        "markdown-too-long",
+        {P: ("  Van de 39 mensen", "  " + "woord " * 4000 + "\n  Van de 39 mensen")},
+        [f"{P}:10:10: 'verhaal': de tekst is te lang (24058 tekens, hoogstens 20000) (maak de tekst korter)"],
+    ),
+    (
         "page-front-matter-with-an-unknown-key",
         {"docs/over.md": "---\ntemplate: kennisbank/praktijk.html\ntitel: Over\n---\n# Over\n"},
         [
@@ -309,3 +327,141 @@ def test_scripts_and_event_handlers_in_a_hand_written_page_are_removed(hostile_p
     assert head.handlers == []
     assert "javascript:" not in html
     assert 'href="https://example.org/"' in html
+
+
+@pytest.fixture(scope="module")
+def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = make_repo(tmp_path_factory.mktemp("formules") / "repo")
+    card = repo / P
+    text = card.read_text(encoding="utf-8")
+    text = text.replace(
+        "titel: Taalmeter bij de sociale werkvoorziening",
+        "titel: '=HYPERLINK(\"https://example.org/\";\"Klik hier\")'",
+    )
+    text = text.replace("plaats: Dalfsen", "plaats: '@SOM(1+1)'")
+    text = text.replace("  - naam: Bibliotheek Dalfsen", "  - naam: '-2+3 Bibliotheek'")
+    text = text.replace("tips: [korte-tip]", "tips: [korte-tip]\nresultaten:\n  - '+25% meer deelnemers'")
+    card.write_text(text, encoding="utf-8")
+    site = repo.parent / "site"
+    result = build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(formula_site):
+    import csv
+
+    text = (formula_site / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert row["titel"] == "'=HYPERLINK(\"https://example.org/\";\"Klik hier\")"
+    assert row["plaats"] == "'@SOM(1+1)"
+    assert row["organisaties"].startswith("'-2+3 Bibliotheek")
+    assert row["resultaten"] == "'+25% meer deelnemers"
+    for cells in rows[1:]:
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+    assert header[0] == "titel"
+
+
+def test_feed_stays_well_formed_xml_whatever_text_reaches_it(tmp_path):
+    import dataclasses
+    from xml.etree import ElementTree as ET
+
+    from kennisbank.catalogue import Catalogue
+    from kennisbank.export import atom_feed
+    from kennisbank.validate import check_repository
+
+    catalogue = check_repository(make_repo(tmp_path / "repo")).catalogue
+    assert catalogue is not None
+    cards = [dataclasses.replace(c, titel="Zorg \x00\x07\x1b[2K\x01 \ufffe klaar") for c in catalogue.all_cards()]
+    feed = atom_feed(Catalogue.build(cards, catalogue.vocab), "https://voorbeeld.nl/")
+    root = ET.fromstring(feed)
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Zorg [2K  klaar" in titles
+
+
+def _duplicate_tip(repo: Path) -> None:
+    tip = (repo / "tips" / "korte-tip.yml").read_text(encoding="utf-8")
+    title = re.search(r"^titel: (.*)$", tip, re.MULTILINE)
+    assert title
+    (repo / "tips" / "kopie-van-de-tip.yml").write_text(tip, encoding="utf-8")
+
+
+def test_two_cards_with_one_title_are_both_reported(repo, check):
+    _duplicate_tip(repo)
+    lines = check(repo).stdout.splitlines()
+    dupes = [ln for ln in lines if "wordt ook gebruikt door" in ln]
+    assert [ln.split(":")[0] for ln in dupes] == ["tips/kopie-van-de-tip.yml", "tips/korte-tip.yml"]
+    assert "door tips/korte-tip.yml" in dupes[0] and "door tips/kopie-van-de-tip.yml" in dupes[1]
+
+
+def test_a_hand_written_page_cannot_take_the_title_of_another_page(repo, tmp_path):
+    (repo / "docs" / "over.md").write_text("---\ntitle: Tips\n---\n\nTekst.\n", encoding="utf-8")
+    result = build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/over.md:1:1: de paginatitel 'Tips' wordt ook gebruikt door /tips/" in result.stdout + result.stderr
+
+
+def test_recommendations_with_the_same_title_get_distinct_page_titles(built_site):
+    titles = {}
+    for page in built_site.rglob("index.html"):
+        head = _Head()
+        head.feed(page.read_text(encoding="utf-8"))
+        if "http-equiv" in page.read_text(encoding="utf-8")[:600]:
+            continue  # a redirect page
+        assert head.title not in titles, f"{page} en {titles.get(head.title)}: {head.title}"
+        titles[head.title] = page
+    assert any("(aanbeveling voor gemeenten, E)" in t for t in titles)
+
+
+def test_a_redirect_cannot_write_outside_the_site(repo, tmp_path):
+    (repo / "data" / "redirects.yml").write_text(
+        "/../../buiten-de-site/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8"
+    )
+    site = tmp_path / "out" / "site"
+    result = build(repo, site)
+    assert result.returncode != 0
+    assert "data/redirects.yml:1:1: '/../../buiten-de-site/' is geen geldig oud adres" in result.stdout + result.stderr
+    assert not (tmp_path / "buiten-de-site").exists()
+
+
+def test_a_vocabulary_value_must_be_a_valid_address_segment(repo, check):
+    vocab = repo / "data" / "vocabulaire.yml"
+    vocab.write_text(vocab.read_text(encoding="utf-8").replace("  beleid:\n", "  ../beleid:\n", 1), encoding="utf-8")
+    out = check(repo).stdout
+    assert "data/vocabulaire.yml:" in out and "'../beleid' in 'themas' is geen geldige naam" in out
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        (None, "het adres 'http://127.0.0.1:8000/' is geen https-adres"),
+        ("https://kennisbank-basisvaardigheden.example.nl/", "is een voorbeeldadres"),
+        ("https://localhost/", "is een adres op deze computer"),
+    ],
+    ids=["no-address", "placeholder", "localhost"],
+)
+def test_a_publication_build_without_a_real_address_fails_loudly(repo, tmp_path, address, why):
+    from conftest import BUILD_ENV, MKDOCS, run
+
+    env = {**BUILD_ENV, "KENNISBANK_PUBLISH": "1"}
+    env.pop("KENNISBANK_SITE_URL", None)
+    if address:
+        env["KENNISBANK_SITE_URL"] = address
+    result = run([MKDOCS, "build", "--strict", "-d", tmp_path / "site"], cwd=repo, env=env)
+    assert result.returncode != 0
+    assert why in result.stdout + result.stderr
+    assert "Zet KENNISBANK_SITE_URL op het adres waarop de site echt staat" in result.stdout + result.stderr
+
+
+def test_a_publication_build_uses_the_pages_address_with_a_trailing_slash(repo, tmp_path):
+    from conftest import BUILD_ENV, MKDOCS, run
+
+    env = {**BUILD_ENV, "KENNISBANK_PUBLISH": "1", "KENNISBANK_SITE_URL": "https://team.github.io/kennisbank"}
+    result = run([MKDOCS, "build", "--strict", "-d", tmp_path / "site"], cwd=repo, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "praktijken" / "dalfsen-taalmeter" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/">' in page
+    feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/" in feed
+    assert "example.nl" not in feed + page

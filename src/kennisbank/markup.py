@@ -124,3 +124,48 @@ def sanitize_page(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+MAX_MARKDOWN = 20_000
+"""Characters in one Markdown field: a long story is a few thousand. Python-Markdown slows down
+steeply on some shapes of text (wide tables, unclosed links), so size and nesting are bounded
+before it ever sees a card."""
+MAX_NESTING = 20
+MAX_INDENT = 40
+MAX_QUOTE_DEPTH = 10
+MAX_TABLE_COLUMNS = 60
+_QUOTE_PREFIX = re.compile("[> ]*")
+
+
+def markdown_risk(text: str) -> tuple[int, str, str] | None:
+    """Why ``text`` may not go through the Markdown renderer: (line in the text, message, hint),
+    or None. Deep nesting crashes it (recursion) and unclosed brackets make it take minutes."""
+    if len(text) > MAX_MARKDOWN:
+        message = f"de tekst is te lang ({len(text)} tekens, hoogstens {MAX_MARKDOWN})"
+        return 1, message, "maak de tekst korter"
+    depth = 0
+    escaped = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" \t")
+        if len(line) - len(stripped) > MAX_INDENT:
+            return (number, "deze regel is te ver ingesprongen", f"spring hoogstens {MAX_INDENT} spaties in")
+        if _QUOTE_PREFIX.match(stripped).group().count(">") > MAX_QUOTE_DEPTH:  # type: ignore[union-attr]
+            return (number, "te veel citaten in elkaar (>)", f"hoogstens {MAX_QUOTE_DEPTH} keer > na elkaar")
+        if line.count("|") > MAX_TABLE_COLUMNS:
+            return (number, "deze tabel heeft te veel kolommen", f"hoogstens {MAX_TABLE_COLUMNS} kolommen")
+        for char in line:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char in "[(":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return (
+                        number,
+                        "te veel haakjes [ of ( die niet gesloten worden",
+                        "sluit elk [ met ] en elk ( met ); schrijf \\[ voor een los haakje",
+                    )
+            elif char in "])" and depth:
+                depth -= 1
+    return None

@@ -16,7 +16,9 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .editorial import editorial_warnings
+from .fields import card_fields
 from .load import Document, TooLarge, read_bounded, read_document
+from .markup import markdown_risk
 from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
     AnyCard,
@@ -237,6 +239,16 @@ class _Checker:
         self.today = today
         self.rules = rules
         self.problems: list[Problem] = []
+        self._markdown: dict[Kind, tuple[str, ...]] = {}
+
+    def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
+        """The fields the schema marks as Markdown (``contentMediaType: text/markdown``)."""
+        if kind is None:
+            return ()
+        if kind not in self._markdown:
+            fields = card_fields(self.schemas, kind, self.vocab).fields
+            self._markdown[kind] = tuple(f.name for f in fields if f.shape == "markdown")
+        return self._markdown[kind]
 
     def card(self, card_file: CardFile) -> tuple[AnyCard | None, Document | None]:
         """Check one card file, or reuse the outcome for the very same bytes and rules."""
@@ -294,6 +306,13 @@ class _Checker:
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
         out: list[Problem] = []
+        for name in self.markdown_fields(card_file.kind):
+            text = data.get(name)
+            risk = markdown_risk(text) if isinstance(text, str) else None
+            if risk is not None:
+                line, message, hint = risk
+                where = f" (regel {line} van de tekst)" if line > 1 else ""
+                out.append(Problem(doc.at((name,)), f"'{name}': {message}{where}", hint))
         checked = data.get("gecontroleerd")
         if isinstance(checked, str):
             try:
