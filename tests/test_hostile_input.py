@@ -465,3 +465,26 @@ def test_a_publication_build_uses_the_pages_address_with_a_trailing_slash(repo, 
     feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
     assert "https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/" in feed
     assert "example.nl" not in feed + page
+
+
+@pytest.mark.browser
+def test_a_long_unbroken_title_and_place_do_not_scroll_sideways_on_a_phone(browser, tmp_path):
+    from conftest import serve_site
+
+    repo = make_repo(tmp_path / "repo")
+    long_word = "Basisvaardigheidsprogrammacoördinatiewerkgroep" * 2
+    _write(
+        repo,
+        {P: ("titel: Taalmeter bij de sociale werkvoorziening", f"titel: {long_word}")},
+    )
+    site = tmp_path / "site"
+    result = build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_site(site) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+        page = context.new_page()
+        for path in ("praktijken/dalfsen-taalmeter/", "praktijken/", "zoeken/"):
+            page.goto(f"{url}/{path}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path}: {overflow} px horizontaal scrollen op 360 px"
+        context.close()
