@@ -137,11 +137,11 @@ MAX_TABLE_COLUMNS = 60
 _QUOTE_PREFIX = re.compile("[> ]*")
 
 
-def markdown_risk(text: str) -> tuple[int, str, str] | None:
+def markdown_risk(text: str, max_length: int = MAX_MARKDOWN) -> tuple[int, str, str] | None:
     """Why ``text`` may not go through the Markdown renderer: (line in the text, message, hint),
     or None. Deep nesting crashes it (recursion) and unclosed brackets make it take minutes."""
-    if len(text) > MAX_MARKDOWN:
-        message = f"de tekst is te lang ({len(text)} tekens, hoogstens {MAX_MARKDOWN})"
+    if len(text) > max_length:
+        message = f"de tekst is te lang ({len(text)} tekens, hoogstens {max_length})"
         return 1, message, "maak de tekst korter"
     depth = 0
     escaped = False

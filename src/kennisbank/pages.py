@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .load import Document, TooLarge, decode, parse_text, read_bounded, too_large
+from .load import MAX_BYTES, Document, TooLarge, decode, parse_text, read_bounded, too_large
+from .markup import markdown_risk
 from .messages import suggest
 from .problems import Position, Problem
 from .repository import is_inside
@@ -61,6 +62,11 @@ def check_page(page: PageSource, known_blocks: Iterable[str]) -> list[Problem]:
         )
     if meta.get("render_macros") is True:
         problems += _macro_problems(page, body_start, tuple(known_blocks), meta)
+    risk = markdown_risk(page.text[body_start:], max_length=MAX_BYTES)
+    if risk is not None:
+        line, message, hint = risk
+        body_line = page.text.count("\n", 0, body_start) + line
+        problems.append(Problem(Position(page.path, body_line), message, hint))
     return problems
 
 

@@ -6,6 +6,7 @@ Every problem carries the file, a 1-based line and column, a Dutch message and a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,15 +34,27 @@ class Problem:
 
     def __str__(self) -> str:
         p = self.position
-        text = f"{p.path}:{p.line}:{p.col}: {self.message}"
+        path = shown_path(p.path)
+        text = f"{path}:{p.line}:{p.col}: {self.message}"
         if self.level is Level.WARNING:
-            text = f"{p.path}:{p.line}:{p.col}: waarschuwing: {self.message}"
+            text = f"{path}:{p.line}:{p.col}: waarschuwing: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         p = self.position
         return (p.path, p.line, p.col, self.message)
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]"
+)
+
+
+def shown_path(path: str) -> str:
+    """A file name as it may be printed: a line break or direction character in a name from a
+    pull request must not make a fake line in the log, so it is written as \\uXXXX."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", path)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
