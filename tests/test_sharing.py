@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, build, make_repo
+from kennisbank.render import dutch_date
 from kennisbank.share import card_mailto
 from kennisbank.site import load_site
 
@@ -105,9 +106,8 @@ def test_card_shows_how_to_cite_it_and_its_licence(built_site):
     card = CATALOGUE.practices[0]
     html = (built_site / card.url / "index.html").read_text(encoding="utf-8")
     assert "Zo verwijs je naar deze kaart" in html
-    assert (
-        f"Kennisbank Basisvaardigheden. {_site_url()}{card.url} (gecontroleerd op 25 november 2026)" in html
-    )
+    checked = dutch_date(card.gecontroleerd)
+    assert f"Kennisbank Basisvaardigheden. {_site_url()}{card.url} (gecontroleerd op {checked})" in html
     assert 'rel="license">CC BY 4.0</a>' in html
 
 
@@ -252,15 +252,18 @@ def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url)
 
 
 @pytest.mark.browser
-def test_filtered_overview_shares_its_current_address(browser, base_url):
+def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pages_do(browser, base_url):
+    """Opened on a preview or a test server, a list still copies the site's own address (as a
+    card page and the canonical link do), with the filters the visitor chose."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base_url}/praktijken/?knelpunt=D&thema=financiering")
     page.get_by_role("button", name="Kopieer link").click()
-    assert (
-        page.evaluate("navigator.clipboard.readText()")
-        == f"{base_url}/praktijken/?knelpunt=D&thema=financiering"
-    )
+    assert page.evaluate("navigator.clipboard.readText()") == f"{_site_url()}praktijken/?knelpunt=D&thema=financiering"
+    card = CATALOGUE.practices[0]
+    page.goto(f"{base_url}/{card.url}")
+    page.get_by_role("button", name="Kopieer link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{_site_url()}{card.url}"
     context.close()
 
 
@@ -284,7 +287,7 @@ def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path):
         "Bron",
         "Zo verwijs je naar deze kaart",
         f"Deze kaart staat op {_site_url()}{card.url}",
-        "gecontroleerd op 25 november 2026",
+        f"gecontroleerd op {dutch_date(card.gecontroleerd)}",
     ):
         assert " ".join(expected.split()) in text, expected
     for hidden in ("Kopieer link", "Zoeken", "Alle praktijkvoorbeelden", "Made with"):
