@@ -231,16 +231,17 @@ INPUTS = ("data", "schema", "overrides", "hooks", "mkdocs.yml")
 
 
 def _fingerprint(root: Path, parts: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """Cheap stat-based fingerprint of files and folders under ``root``."""
+    """Cheap stat-based fingerprint of files and folders under ``root``. Links are not followed
+    (lstat): a dangling or looping link is for the check to refuse, not to crash on here."""
     entries = []
     for part in parts:
         base = root / part
-        if base.is_file():
-            st = base.stat()
+        if base.is_symlink() or base.is_file():
+            st = base.lstat()
             entries.append((str(base), st.st_mtime_ns, st.st_size))
         for dirpath, _dirs, names in os.walk(base):
             for name in names:
-                st = os.stat(os.path.join(dirpath, name))
+                st = os.lstat(os.path.join(dirpath, name))
                 entries.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
     return tuple(sorted(entries))
 
@@ -249,7 +250,8 @@ def load_site(root: Path, site_url: str = "/") -> Site:
     """Check all cards and prepare the pages; cached until a card, list or template changes."""
     root = root.resolve()
     inputs = (site_url, dt.date.today(), _fingerprint(root, INPUTS))
-    fingerprint = (inputs, _fingerprint(root, tuple(k.folder for k in Kind)))
+    # docs/ too: its pages are checked (front matter, macros, links), though no card page shows them.
+    fingerprint = (inputs, _fingerprint(root, (*(k.folder for k in Kind), "docs")))
     cached = _cache.get((root, site_url))
     if cached and cached[0] == fingerprint:
         return cached[1]
