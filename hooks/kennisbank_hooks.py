@@ -19,7 +19,15 @@ from kennisbank.problems import Level, Problem, summary_line
 from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
 from kennisbank.render import TEMPLATE_CACHE
 from kennisbank.search import SearchIndexError, index_in_background, index_site
-from kennisbank.site import Site, cards_changed, last_built, load_site, remember_built, unchanged_pages
+from kennisbank.site import (
+    Site,
+    cards_changed,
+    hand_written_meta,
+    last_built,
+    load_site,
+    remember_built,
+    unchanged_pages,
+)
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
@@ -100,6 +108,8 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     generated = _site().pages.get(page.file.src_uri)
+    if generated is None:
+        hand_written_meta(page.meta, _site().result.catalogue, page.is_homepage)  # dates for the sitemap
     return generated.render() if generated else html_text
 
 

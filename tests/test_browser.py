@@ -30,6 +30,8 @@ def _pages() -> list[tuple[str, str]]:
         ("gefilterd-overzicht", "/praktijken/?knelpunt=D&thema=financiering"),
         ("overzicht-tips", "/tips/?knelpunt=B"),
         ("matrix", "/matrix/"),
+        ("overzicht-provincies", "/provincies/"),
+        ("provincie-zonder-praktijken", "/provincies/zeeland/"),
     ]
     catalogue = check_repository(REPO).catalogue
     if catalogue is not None:
@@ -99,3 +101,4 @@ def test_keyboard_user_can_skip_to_the_content_and_follow_a_link(page, base_url,
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target
+
