@@ -257,6 +257,37 @@ def test_a_visitor_reaches_every_page_by_following_links_from_the_home_page(buil
     assert not unlinked, unlinked
 
 
+def test_every_skip_link_reaches_an_element_on_its_page(built_site):
+    broken = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'<a href="#([^"]+)" class="md-skip"', html):
+            if f'id="{target}"' not in html:
+                broken.append(str(page.relative_to(built_site)))
+    assert not broken, broken
+
+
+def test_not_found_page_is_dutch_and_its_links_work_from_any_depth(built_site):
+    """A static host serves 404.html at any unknown address, e.g. /praktijken/a/b/: its links
+    must start at the site root, not at the folder of the address that was asked for."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    root = urlsplit(_site_url(built_site)).path
+    assert "<h1" in html and "Deze pagina bestaat niet" in html
+    assert "Not found" not in html
+    assert f'action="{root}zoeken/"' in html.split('id="inhoud"', 1)[1]
+    parser = _Links()
+    parser.feed(html)
+    for href in parser.hrefs:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("#"):
+            continue
+        assert href.startswith(root), f"{href} werkt niet vanaf elke diepte"
+        target = built_site / parts.path.removeprefix(root)
+        assert (target / "index.html").is_file() or target.is_file(), href
+    for overview in ("praktijken/", "tips/", "knelpunten/", "aanbevelingen/", "themas/"):
+        assert f'href="{root}{overview}"' in html.split('id="inhoud"', 1)[1], overview
+
+
 @pytest.mark.parametrize("is_homepage", [False, True], ids=["page", "home"])
 def test_front_matter_of_a_hand_written_page_does_not_set_its_sitemap_date(is_homepage):
     meta = {"title": "Over", "lastmod": "2099-01-01"}
