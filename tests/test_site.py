@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import REPO
+from conftest import BUILD_ENV, MKDOCS, REPO
 from kennisbank.crawlers import robots_txt
 from kennisbank.facets import FACETS
 from kennisbank.model import Kind
@@ -268,6 +269,10 @@ def test_every_skip_link_reaches_an_element_on_its_page(built_site):
 
 
 def test_not_found_page_is_dutch_and_its_links_work_from_any_depth(built_site):
+    _check_not_found_page(built_site)
+
+
+def _check_not_found_page(built_site) -> None:
     """A static host serves 404.html at any unknown address, e.g. /praktijken/a/b/: its links
     must start at the site root, not at the folder of the address that was asked for."""
     html = (built_site / "404.html").read_text(encoding="utf-8")
@@ -294,3 +299,32 @@ def test_front_matter_of_a_hand_written_page_does_not_set_its_sitemap_date(is_ho
     hand_written_meta(meta, RESULT.catalogue, is_homepage)
     newest = max(c.gecontroleerd for c in CARDS).isoformat()
     assert meta.get("lastmod") == (newest if is_homepage else None)
+
+
+PROJECT_SITE = "https://org.github.io/kennisbank/"
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site as a GitHub project site, served below /kennisbank/."""
+    site = tmp_path_factory.mktemp("project-site")
+    env = {**BUILD_ENV, "KENNISBANK_SITE_URL": PROJECT_SITE}
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_project_site_lists_its_pages_and_links_its_404_page_below_its_own_path(project_site):
+    listed = _sitemap(project_site)
+    assert f"{PROJECT_SITE}praktijken/" in listed
+    assert all(_built_page(project_site, url, PROJECT_SITE) for url in listed)
+    robots = (project_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {PROJECT_SITE}sitemap.xml" in robots
+    _check_not_found_page(project_site)
