@@ -140,7 +140,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                     term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
                     partial(renderer.facet_page, facet, term),
                     # Kept (the address is published), but an empty page is nothing to find.
-                    meta=newest_check(cards) or NOINDEX,
+                    meta=newest_check(cards) or dict(NOINDEX),
                     depends=cards,
                 )
             )
@@ -214,7 +214,7 @@ def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 maanden=months,
                 cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
             ),
-            meta=NOINDEX,  # kind "overzicht": Pagefind does not index it either
+            meta=dict(NOINDEX),  # kind "overzicht": Pagefind does not index it either
         ),
     ]
 
