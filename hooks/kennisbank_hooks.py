@@ -22,7 +22,15 @@ from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_
 from kennisbank.render import TEMPLATE_CACHE
 from kennisbank.search import SearchIndexError, index_in_background, index_site
 from kennisbank.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
-from kennisbank.site import Site, cards_changed, last_built, load_site, remember_built, unchanged_pages
+from kennisbank.site import (
+    Site,
+    cards_changed,
+    hand_written_meta,
+    last_built,
+    load_site,
+    remember_built,
+    unchanged_pages,
+)
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _DOCS_DIR = "docs"
@@ -142,7 +150,10 @@ def on_page_context(context: Any, page: Page, **_: Any) -> Any:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     generated = _site().pages.get(page.file.src_uri)
-    return generated.render() if generated else sanitize_page(html_text)
+    if generated is not None:
+        return generated.render()
+    hand_written_meta(page.meta, _site().result.catalogue, page.is_homepage)  # dates for the sitemap
+    return sanitize_page(html_text)
 
 
 @event_priority(-100)  # after mkdocs-redirects wrote its pages

@@ -30,6 +30,9 @@ def _pages() -> list[tuple[str, str]]:
         ("gefilterd-overzicht", "/praktijken/?knelpunt=D&thema=financiering"),
         ("overzicht-tips", "/tips/?knelpunt=B"),
         ("matrix", "/matrix/"),
+        ("overzicht-provincies", "/provincies/"),
+        ("provincie-zonder-praktijken", "/provincies/zeeland/"),
+        ("niet-gevonden", "/praktijken/bestaat/niet/"),
     ]
     catalogue = check_repository(REPO).catalogue
     if catalogue is not None:
@@ -99,3 +102,26 @@ def test_keyboard_user_can_skip_to_the_content_and_follow_a_link(page, base_url,
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target
+
+
+def test_unknown_address_shows_a_dutch_page_whose_skip_link_and_links_work(page, base_url):
+    response = page.goto(base_url + "/praktijken/bestaat/niet/")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Ga naar inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#inhoud"
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    with page.expect_navigation():
+        page.locator(".md-content").get_by_role("link", name="Praktijkvoorbeelden", exact=True).click()
+    assert page.url == base_url + "/praktijken/"
+
+
+def test_search_form_on_the_not_found_page_leads_to_the_search_page(page, base_url):
+    page.goto(base_url + "/tips/a/b/c/")
+    form = page.get_by_role("search", name="Zoek wat je zocht")
+    form.get_by_role("searchbox").fill("vrijwilligers")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Zoeken").click()
+    assert page.url == base_url + "/zoeken/?q=vrijwilligers"

@@ -8,7 +8,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -163,6 +163,55 @@ def test_atom_feed_lists_checked_cards_with_working_links(built_site):
         assert url.startswith(_site_url())
         assert (built_site / url[len(_site_url()) :] / "index.html").exists()
         assert entry.find("a:summary", ns).text
+
+
+class _FeedLinks(HTMLParser):
+    """``<link>`` elements a feed reader takes for a feed: rel has the token ``alternate``
+    (rel is a token list, so ``alternate feed`` counts) and an Atom or RSS type."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feeds: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        rel = a.get("rel", "").lower().split()
+        if (
+            tag == "link"
+            and "alternate" in rel
+            and a.get("type") in ("application/atom+xml", "application/rss+xml")
+        ):
+            self.feeds.append(a)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "praktijken/index.html",
+        "tips/index.html",
+        "themas/index.html",
+        "over/index.html",
+        "404.html",
+    ],
+)
+def test_page_announces_the_atom_feed_to_feed_readers(built_site, page):
+    parser = _FeedLinks()
+    parser.feed((built_site / page).read_text(encoding="utf-8"))
+    assert len(parser.feeds) == 1, parser.feeds
+    feed = parser.feeds[0]
+    assert feed["type"] == "application/atom+xml" and feed["title"]
+    target = urljoin(f"{_site_url()}{page}", feed["href"])
+    assert target == f"{_site_url()}feed.xml"
+
+
+def test_no_page_has_a_link_that_material_takes_for_a_language_version(built_site):
+    """Material's script takes every ``link[rel=alternate]`` (the whole value, any case) for a
+    language version and fetches sitemap.xml next to it on every page; the browser test
+    ``test_page_does_not_download_something_that_grows_with_the_site`` sees that happen."""
+    for page in built_site.rglob("*.html"):
+        rels = re.findall(r'<link\b[^>]*\brel="([^"]*)"', page.read_text(encoding="utf-8"))
+        assert "alternate" not in [r.lower() for r in rels], page
 
 
 # --- redirects -------------------------------------------------------------------------------

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+import subprocess
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import REPO
+from conftest import BUILD_ENV, MKDOCS, REPO
 from kennisbank.crawlers import robots_txt
+from kennisbank.facets import FACETS
 from kennisbank.model import Kind
-from kennisbank.site import load_site
+from kennisbank.site import hand_written_meta, load_site
 from kennisbank.urls import read_published, site_urls
 
 SITE = load_site(REPO)
@@ -99,3 +105,226 @@ def test_no_page_waits_for_a_script_before_it_is_first_shown(built_site):
         if late := [t for t in tags if not re.search(r"\s(defer|async)[\s>]|type=\"module\"", t)]:
             blocking[str(page.relative_to(built_site))] = late
     assert not blocking, blocking
+
+
+# As a crawler sees the site: the sitemap, robots.txt, noindex pages and dates.
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex')
+
+
+def _site_url(built_site) -> str:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<link rel="canonical" href="([^"]+)"', home)[1]
+
+
+def _sitemap(built_site) -> dict[str, str | None]:
+    """``{absolute URL: lastmod or None}`` as a crawler reads sitemap.xml."""
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    entries = {}
+    for url in root.findall("sm:url", SITEMAP_NS):
+        lastmod = url.find("sm:lastmod", SITEMAP_NS)
+        entries[url.findtext("sm:loc", namespaces=SITEMAP_NS)] = None if lastmod is None else lastmod.text
+    return entries
+
+
+def _built_page(built_site, url: str, site_url: str):
+    assert url.startswith(site_url), f"{url} is geen absoluut adres op {site_url}"
+    path = built_site / url.removeprefix(site_url) / "index.html"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _indexable_pages(built_site) -> list[str]:
+    """Site-relative URLs of built pages that a search engine may list (no redirects, no noindex)."""
+    urls = []
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html[:2000] or NOINDEX.search(html):
+            continue
+        rel = page.parent.relative_to(built_site).as_posix()
+        urls.append("" if rel == "." else rel + "/")
+    return sorted(urls)
+
+
+def test_sitemap_lists_only_built_indexable_pages_at_the_site_address(built_site):
+    site_url = _site_url(built_site)
+    for url in _sitemap(built_site):
+        html = _built_page(built_site, url, site_url)
+        assert html is not None, f"{url} staat in de sitemap maar bestaat niet"
+        assert 'http-equiv="refresh"' not in html[:2000], f"{url} is een doorverwijzing"
+        assert not NOINDEX.search(html), f"{url} is noindex maar staat in de sitemap"
+
+
+def test_sitemap_leaves_out_noindex_pages(built_site):
+    listed = _sitemap(built_site)
+    site_url = _site_url(built_site)
+    assert f"{site_url}redactie/controle/" not in listed
+    assert f"{site_url}provincies/zeeland/" not in listed  # no practices in Zeeland (yet)
+
+
+def test_every_indexable_page_is_in_the_sitemap(built_site):
+    site_url = _site_url(built_site)
+    listed = set(_sitemap(built_site))
+    missing = [u for u in _indexable_pages(built_site) if site_url + u not in listed]
+    assert not missing, missing
+
+
+def test_lastmod_of_a_card_page_is_its_checked_date(built_site):
+    listed = _sitemap(built_site)
+    site_url = _site_url(built_site)
+    for card in CARDS:
+        assert listed[site_url + card.url] == card.gecontroleerd.isoformat(), card.url
+
+
+@pytest.mark.parametrize("kind", list(Kind), ids=[k.url_prefix for k in Kind])
+def test_lastmod_of_an_overview_is_the_newest_check_of_its_cards(built_site, kind):
+    newest = max(c.gecontroleerd for c in RESULT.catalogue.of_kind(kind))
+    assert _sitemap(built_site)[f"{_site_url(built_site)}{kind.url_prefix}/"] == newest.isoformat()
+
+
+def test_lastmod_of_a_facet_page_is_the_newest_check_of_its_cards(built_site):
+    cards = [c for c in CARDS if "samenwerking" in c.themas]
+    newest = max(c.gecontroleerd for c in cards)
+    assert _sitemap(built_site)[f"{_site_url(built_site)}themas/samenwerking/"] == newest.isoformat()
+
+
+def test_lastmod_of_the_home_page_is_the_newest_card_date(built_site):
+    newest = max(c.gecontroleerd for c in CARDS)
+    assert _sitemap(built_site)[_site_url(built_site)] == newest.isoformat()
+
+
+def test_hand_written_pages_have_no_lastmod_in_the_sitemap(built_site):
+    """Their file dates say when the repository was checked out, not when the text changed."""
+    listed = _sitemap(built_site)
+    site_url = _site_url(built_site)
+    for page in (REPO / "docs").glob("*.md"):
+        if page.stem != "index":
+            assert listed[f"{site_url}{page.stem}/"] is None, page.name
+
+
+EMPTY_FACET_PAGES = [
+    f"{facet.prefix}/{term.slug}/"
+    for facet in FACETS
+    if facet.group
+    for term in getattr(RESULT.catalogue.vocab, facet.group)
+    if not any(term.slug in facet.values(c) for c in CARDS)
+]
+
+
+def test_there_are_facet_values_without_cards_to_test_with():
+    assert "provincies/zeeland/" in EMPTY_FACET_PAGES
+
+
+@pytest.mark.parametrize("url", EMPTY_FACET_PAGES)
+def test_facet_page_without_cards_stays_but_is_kept_out_of_search_engines_and_site_search(built_site, url):
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    assert "nog geen" in html
+    assert NOINDEX.search(html)
+    assert "data-pagefind-body" not in html
+    assert _site_url(built_site) + url not in _sitemap(built_site)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def _links_from(built_site, url: str) -> set[str]:
+    """Site-relative URLs of the pages one page links to."""
+    parser = _Links()
+    parser.feed((built_site / url / "index.html").read_text(encoding="utf-8"))
+    found = set()
+    for href in parser.hrefs:
+        parts = urlsplit(urljoin("/" + url, href))
+        if parts.scheme or parts.netloc or not parts.path.endswith("/"):
+            continue
+        found.add(posixpath.normpath(parts.path).lstrip("/").removesuffix(".") + "/")
+    return {u.removeprefix("/") for u in found}
+
+
+def test_a_visitor_reaches_every_page_by_following_links_from_the_home_page(built_site):
+    seen, todo = {""}, [""]
+    while todo:
+        for url in _links_from(built_site, todo.pop()):
+            if url not in seen and (built_site / url / "index.html").is_file():
+                seen.add(url)
+                todo.append(url)
+    unlinked = [u for u in _indexable_pages(built_site) + EMPTY_FACET_PAGES if u not in seen]
+    assert not unlinked, unlinked
+
+
+def test_every_skip_link_reaches_an_element_on_its_page(built_site):
+    broken = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'<a href="#([^"]+)" class="md-skip"', html):
+            if f'id="{target}"' not in html:
+                broken.append(str(page.relative_to(built_site)))
+    assert not broken, broken
+
+
+def test_not_found_page_is_dutch_and_its_links_work_from_any_depth(built_site):
+    _check_not_found_page(built_site)
+
+
+def _check_not_found_page(built_site) -> None:
+    """A static host serves 404.html at any unknown address, e.g. /praktijken/a/b/: its links
+    must start at the site root, not at the folder of the address that was asked for."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    root = urlsplit(_site_url(built_site)).path
+    assert "<h1" in html and "Deze pagina bestaat niet" in html
+    assert "Not found" not in html
+    assert f'action="{root}zoeken/"' in html.split('id="inhoud"', 1)[1]
+    parser = _Links()
+    parser.feed(html)
+    for href in parser.hrefs:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("#"):
+            continue
+        assert href.startswith(root), f"{href} werkt niet vanaf elke diepte"
+        target = built_site / parts.path.removeprefix(root)
+        assert (target / "index.html").is_file() or target.is_file(), href
+    for overview in ("praktijken/", "tips/", "knelpunten/", "aanbevelingen/", "themas/"):
+        assert f'href="{root}{overview}"' in html.split('id="inhoud"', 1)[1], overview
+
+
+@pytest.mark.parametrize("is_homepage", [False, True], ids=["page", "home"])
+def test_front_matter_of_a_hand_written_page_does_not_set_its_sitemap_date(is_homepage):
+    meta = {"title": "Over", "lastmod": "2099-01-01"}
+    hand_written_meta(meta, RESULT.catalogue, is_homepage)
+    newest = max(c.gecontroleerd for c in CARDS).isoformat()
+    assert meta.get("lastmod") == (newest if is_homepage else None)
+
+
+PROJECT_SITE = "https://org.github.io/kennisbank/"
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site as a GitHub project site, served below /kennisbank/."""
+    site = tmp_path_factory.mktemp("project-site")
+    env = {**BUILD_ENV, "KENNISBANK_SITE_URL": PROJECT_SITE}
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_project_site_lists_its_pages_and_links_its_404_page_below_its_own_path(project_site):
+    listed = _sitemap(project_site)
+    assert f"{PROJECT_SITE}praktijken/" in listed
+    assert all(_built_page(project_site, url, PROJECT_SITE) for url in listed)
+    robots = (project_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {PROJECT_SITE}sitemap.xml" in robots
+    _check_not_found_page(project_site)

@@ -174,9 +174,15 @@ class Renderer:
         cards = self.facet_cards(facet, term)
         return self._render("thema.html", facet.url(term.slug), facet=facet, term=term, cards=cards)
 
-    def themes(self) -> str:
-        counts = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
-        return self._render("overzicht-themas.html", "themas/", themes=counts)
+    def facet_overview(self, facet: Facet, title: str) -> str:
+        """Every value of a facet with its page, also values no card has yet: their pages exist
+        (the addresses are published) and must be reachable by a link."""
+        assert facet.group is not None
+        counts = Counter(v for c in self.catalogue.all_cards() for v in facet.values(c))
+        terms = getattr(self.catalogue.vocab, facet.group)
+        return self._render(
+            "overzicht-facet.html", f"{facet.prefix}/", facet=facet, title=title, terms=terms, counts=counts
+        )
 
     def block(self, name: str, page_url: str = "") -> str:
         """A fragment for a hand-written page (used through the ``kennisbank`` macro). Each block

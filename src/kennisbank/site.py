@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,37 @@ OVERVIEW_TEXT = {
         "Aanbevelingen voor gemeenten en voor de Rijksoverheid, en welke knelpunten ze oplossen."
     ),
 }
+
+
+FACET_OVERVIEWS = {
+    "thema": ("Thema's", "Alle kaarten per thema: van financiering en samenwerking tot gezondheid en werk."),
+    "provincie": ("Provincies", "Alle praktijkvoorbeelden per provincie, en welke landelijk zijn."),
+    "organisatie": (
+        "Soorten organisatie",
+        "Alle praktijkvoorbeelden per soort organisatie: Bibliotheek, gemeente, taalaanbieder en meer.",
+    ),
+}
+
+LASTMOD = "lastmod"
+"""Front matter key with the date a page last changed in content (``overrides/sitemap.xml``)."""
+NOINDEX = {"template": "noindex.html"}
+"""Front matter of a page search engines must not list (``overrides/noindex.html``); the sitemap
+leaves such pages out."""
+
+
+def newest_check(cards: Iterable[AnyCard]) -> dict[str, str]:
+    """Front matter with the date the newest of ``cards`` was checked: what a page that shows
+    them last changed by. Nothing without cards: no date is better than a made-up one."""
+    dates = [c.gecontroleerd for c in cards]
+    return {LASTMOD: max(dates).isoformat()} if dates else {}
+
+
+def hand_written_meta(meta: dict[str, Any], catalogue: Catalogue | None, is_homepage: bool) -> None:
+    """A hand-written page has no trustworthy date (a checkout resets file times, and front
+    matter is free text), except the home page: it shows the newest cards."""
+    meta.pop(LASTMOD, None)
+    if is_homepage and catalogue is not None:
+        meta.update(newest_check(catalogue.all_cards()))
 
 
 @dataclass(frozen=True)
@@ -84,27 +115,33 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 kind.plural,
                 OVERVIEW_TEXT[kind],
                 partial(renderer.overview, kind),
+                meta=newest_check(catalogue.of_kind(kind)),
             )
         )
-    pages.append(
-        SitePage(
-            "themas/index.md",
-            "Thema's",
-            "Alle kaarten per thema: van financiering en samenwerking tot gezondheid en werk.",
-            renderer.themes,
-        )
-    )
     for facet in FACETS:
         if facet.group is None:
             continue
+        title, text = FACET_OVERVIEWS[facet.key]
+        pages.append(
+            SitePage(
+                f"{facet.prefix}/index.md",
+                title,
+                text,
+                partial(renderer.facet_overview, facet, title),
+                meta=newest_check(c for c in catalogue.all_cards() if facet.values(c)),
+            )
+        )
         for term in getattr(catalogue.vocab, facet.group):
+            cards = renderer.facet_cards(facet, term)
             pages.append(
                 SitePage(
                     f"{facet.url(term.slug)}".removesuffix("/") + ".md",
                     f"{facet.label}: {term.naam}",
                     term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
                     partial(renderer.facet_page, facet, term),
-                    depends=renderer.facet_cards(facet, term),
+                    # Kept (the address is published), but an empty page is nothing to find.
+                    meta=newest_check(cards) or dict(NOINDEX),
+                    depends=cards,
                 )
             )
     pages.append(
@@ -114,6 +151,13 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             "Per knelpunt: welke aanbevelingen helpen, en welke gemeenten en Bibliotheken "
             "er al mee aan de slag gingen.",
             renderer.matrix,
+            # Every knelpunt with all the cards that name it, in a cell or below the row.
+            meta=newest_check(
+                card
+                for obstacle in catalogue.obstacles
+                for kind in Kind
+                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
+            ),
         )
     )
     pages.append(
@@ -136,6 +180,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 card.samenvatting,
                 partial(renderer.card, card),
                 card.kind.schema,
+                meta=newest_check([card]),
                 depends=shown,
             )
         )
@@ -169,7 +214,7 @@ def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 maanden=months,
                 cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
             ),
-            meta={"template": "noindex.html"},  # kind "overzicht": Pagefind does not index it either
+            meta=dict(NOINDEX),  # kind "overzicht": Pagefind does not index it either
         ),
     ]
 
