@@ -119,7 +119,7 @@ def _object_fields(schema: dict[str, Any], resolver: Resolver, vocab: Vocabulary
 
 def card_fields(schemas: Schemas, kind: Kind, vocab: Vocabulary) -> CardFields:
     document = schemas.documents[kind.schema]
-    resolver = schemas.registry.resolver(base_uri=document["$id"])
+    resolver = schemas.registry.resolver(base_uri=schemas.uri(kind))
     return CardFields(
         kind,
         str(document.get("title", kind.label)),

@@ -80,6 +80,7 @@ def inline_refs(schema: Any, resolver: Resolver, depth: int = 0) -> Any:
 
 
 SHARED_SCHEMAS = ("onderdelen",)
+VOCABULARY_SCHEMA = "vocabulaire"  # generated from data/vocabulaire.yml, see vocabulary.py
 
 
 @dataclass(frozen=True)
@@ -94,13 +95,26 @@ class Schemas:
         text = merged.get("description")
         return str(text).rstrip(".") if text else None
 
+    def uri(self, kind: Kind) -> str:
+        """The base URI of a card type's schema, for resolving its ``$ref``s in the registry."""
+        return schema_file_name(kind.schema)
+
     def properties(self, kind: Kind) -> dict[str, Any]:
         props: dict[str, Any] = self.documents[kind.schema]["properties"]
         return props
 
 
+def schema_file_name(name: str) -> str:
+    """``praktijk`` -> ``praktijk.schema.json``: the name a schema is known by in references.
+
+    The schemas have no ``$id``, so a relative ``$ref`` such as ``onderdelen.schema.json#/...``
+    resolves against the schema file's own location in standard tools and editors, wherever they
+    run; the registry here uses the same file names as URIs."""
+    return f"{name}.schema.json"
+
+
 def schema_path(root: Path, name: str) -> Path:
-    return root / SCHEMA_DIR / f"{name}.schema.json"
+    return root / SCHEMA_DIR / schema_file_name(name)
 
 
 def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
@@ -109,14 +123,14 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
     for name in (*SHARED_SCHEMAS, *(k.schema for k in Kind)):
         documents[name] = json.loads(schema_path(root, name).read_text(encoding="utf-8"))
     resources = [
-        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
-        for doc in (*documents.values(), vocabulary_schema(vocab))
+        (schema_file_name(name), Resource.from_contents(doc, default_specification=DRAFT202012))
+        for name, doc in (*documents.items(), (VOCABULARY_SCHEMA, vocabulary_schema(vocab)))
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     checker = FormatChecker(formats=["date"])
     validators = {}
     for kind in Kind:
         document = documents[kind.schema]
-        flat = inline_refs(document, registry.resolver(base_uri=document["$id"]))
+        flat = inline_refs(document, registry.resolver(base_uri=schema_file_name(kind.schema)))
         validators[kind] = Draft202012Validator(flat, registry=registry, format_checker=checker)
     return Schemas(validators, documents, registry)
