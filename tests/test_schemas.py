@@ -77,7 +77,8 @@ def _practice_with(tmp_path: Path, key: str, value: str) -> Path:
 @pytest.mark.parametrize(
     ("key", "value"),
     [
-        pytest.param("titel", '"  "', id="blank-title-from-the-shared-schema"),
+        pytest.param("titel", '"**Vet** in Dalfsen"', id="title-with-markup-from-the-shared-schema"),
+        pytest.param("knelpunten", "[]", id="no-knelpunten"),
         pytest.param("provincie", "Overijssel", id="unknown-value-from-the-vocabulary-schema"),
         pytest.param("gecontroleerd", "2026-02-30", id="impossible-date"),
         pytest.param("jaar", '"2018"', id="year-as-text"),

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -79,13 +80,24 @@ def inline_refs(schema: Any, resolver: Resolver, depth: int = 0) -> Any:
     return {**target, **out}
 
 
+def _is_whole_number(_checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema calls 2018.0 an integer; an editor who typed "jaar: 2018.0" made a typo.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number)
+CardValidator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # untyped in the stubs
+    Draft202012Validator, type_checker=_TYPES
+)
+"""Draft 2020-12 where "integer" means a whole number as YAML writes it: not 2018.0, not true."""
+
 SHARED_SCHEMAS = ("onderdelen",)
 VOCABULARY_SCHEMA = "vocabulaire"  # generated from data/vocabulaire.yml, see vocabulary.py
 
 
 @dataclass(frozen=True)
 class Schemas:
-    validators: dict[Kind, Draft202012Validator]
+    validators: dict[Kind, Validator]
     documents: dict[str, dict[str, Any]]
     registry: Registry[Any]
 
@@ -128,9 +140,9 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     checker = FormatChecker(formats=["date"])
-    validators = {}
+    card_validators = {}
     for kind in Kind:
         document = documents[kind.schema]
         flat = inline_refs(document, registry.resolver(base_uri=schema_file_name(kind.schema)))
-        validators[kind] = Draft202012Validator(flat, registry=registry, format_checker=checker)
-    return Schemas(validators, documents, registry)
+        card_validators[kind] = CardValidator(flat, registry=registry, format_checker=checker)
+    return Schemas(card_validators, documents, registry)
