@@ -443,6 +443,17 @@ CASES = [
         ],
     ),
     (
+        "recommendation-code-with-a-line-break",
+        {
+            "recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml")
+            .read_text()
+            .replace("code: A", 'code: "A\\n"')
+        },
+        [
+            "recommendations/gemeente-a-test.yml:2:7: 'code' heeft niet de goede vorm: 'A\\n' (Letter van de aanbeveling zoals in de bron (A, B, C, ...))"
+        ],
+    ),
+    (
         "unknown-level",
         {
             "recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml")

@@ -2,11 +2,13 @@
 
 Editors' IDEs (yaml-language-server) and tools such as ``check-jsonschema`` read the schema
 files themselves, not through ``kennisbank``: a relative ``$ref`` must resolve against the
-schema file, wherever the tool runs, without fetching anything from the network.
+schema file, wherever the tool runs, without fetching anything from the network. ``pattern``
+is ECMA-262 there (check-jsonschema uses regress), Python ``re`` in ``kennisbank check``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import regress
 
 from conftest import REPO
 from kennisbank.model import Kind
@@ -98,3 +101,70 @@ def test_a_yaml_date_is_read_as_text_and_checked_as_a_date_by_check_jsonschema(t
     card = _practice_with(tmp_path, "gecontroleerd", "2026-11-24")
     result = check_jsonschema(tmp_path / "schema" / "praktijk.schema.json", [card], cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _patterns(schema: object) -> list[str]:
+    if isinstance(schema, dict):
+        own = [schema["pattern"]] if isinstance(schema.get("pattern"), str) else []
+        return own + [p for key, sub in schema.items() if key != "pattern" for p in _patterns(sub)]
+    if isinstance(schema, list):
+        return [p for sub in schema for p in _patterns(sub)]
+    return []
+
+
+PATTERNS = sorted(
+    {p for path in (REPO / "schema").glob("*.schema.json") for p in _patterns(json.loads(path.read_text()))}
+)
+# The file-name rule (SLUG_RE in validate.py, shared with file names) ends in $; a reference
+# ending in a line break can never name a card file, so `kennisbank check` refuses it anyway.
+SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
+SAMPLES = [
+    "",
+    " ",
+    "\t",
+    "\u00a0",
+    "A",
+    "AB",
+    "A\n",
+    "\nA",
+    "Zorg\nvoor",
+    "Zorg\r\nvoor",
+    "x\r",
+    "**vet**",
+    "_schuin_",
+    "`code`",
+    "[link](https://x.nl)",
+    "<b>vet</b>",
+    "# Kop",
+    "  # Kop",
+    "Tip #1",
+    "  . ",
+    "?!",
+    "É",
+    "ĳsvereniging",
+    "Ǆ",
+    "Taal: de sleutel tot Émmen",
+    "2018",
+    "2026-11-25",
+    "2026-11-25\n",
+    "25-11-2026",
+    "korte-tip",
+    "https://www.bibliotheeknetwerk.nl/a",
+    "https://x.nl/a\n",
+    "https://x.nl/a b",
+    "http://x.nl",
+    "javascript:alert(1)",
+]
+
+
+def test_the_schemas_have_patterns_to_compare():
+    assert len(PATTERNS) >= 6 and SLUG in PATTERNS
+
+
+@pytest.mark.parametrize("pattern", [p for p in PATTERNS if p != SLUG])
+def test_every_pattern_means_the_same_in_python_and_in_editors_ecma_regex(pattern):
+    """``kennisbank check`` uses Python ``re``; IDEs and check-jsonschema use ECMA-262 (with the
+    u flag, as check-jsonschema does). A rule must not pass in one and fail in the other."""
+    ecma = regress.Regex(pattern, flags="u")
+    for sample in SAMPLES:
+        assert bool(re.search(pattern, sample)) == (ecma.find(sample) is not None), repr(sample)

@@ -100,6 +100,11 @@ def _type_hint(expected: str, value: Any, noun: str) -> str:
     return "controleer de waarde"
 
 
+def _one_line(value: Any) -> str:
+    """A value as it may appear in the one line an editor reads: line breaks written as \\n."""
+    return str(value).replace("\r", "\\r").replace("\n", "\\n")
+
+
 Describe = Callable[[dict[str, Any]], str | None]
 
 
@@ -153,7 +158,7 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
         return [
             Problem(
                 at,
-                f"{name}: '{value}' is geen bestaande datum",
+                f"{name}: '{_one_line(value)}' is geen bestaande datum",
                 "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25",
             )
         ]
@@ -171,12 +176,12 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
             return [
                 Problem(
                     at,
-                    f"{name}: '{value}' is geen datum in de vorm JJJJ-MM-DD",
+                    f"{name}: '{_one_line(value)}' is geen datum in de vorm JJJJ-MM-DD",
                     "schrijf bijvoorbeeld 2026-11-25",
                 )
             ]
         hint = schema.get("x-hint") or describe(schema) or "controleer de schrijfwijze"
-        return [Problem(at, f"{name} heeft niet de goede vorm: '{value}'", str(hint))]
+        return [Problem(at, f"{name} heeft niet de goede vorm: '{_one_line(value)}'", str(hint))]
     if kind == "minLength":
         if not str(value).strip():
             return [
