@@ -316,6 +316,144 @@ CASES = [
         ],
     ),
     (
+        "empty-knelpunten-list",
+        {P: variant("knelpunten: [A, C]", "knelpunten: []")},
+        [f"{P}:13:13: 'knelpunten' mag niet leeg zijn (noem er minstens één; kies uit A–F)"],
+    ),
+    (
+        "empty-knelpunten-list-in-tip",
+        {
+            "tips/korte-tip.yml": (FIXTURE_CARDS / "tips/korte-tip.yml")
+            .read_text()
+            .replace("knelpunten: [C]", "knelpunten: []")
+        },
+        ["tips/korte-tip.yml:6:13: 'knelpunten' mag niet leeg zijn (noem er minstens één; kies uit A–F)"],
+    ),
+    (
+        "title-with-bold-markup",
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening",
+                'titel: "**Taalmeter** bij de sociale werkvoorziening"',
+            )
+        },
+        [
+            f"{P}:2:8: 'titel': een titel is gewone tekst, zonder opmaak (haal de tekens * _ ` [ ] < > weg, en een # aan het begin)"
+        ],
+    ),
+    (
+        "title-as-markdown-heading",
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening",
+                'titel: "# Taalmeter bij de sociale werkvoorziening"',
+            )
+        },
+        [
+            f"{P}:2:8: 'titel': een titel is gewone tekst, zonder opmaak (haal de tekens * _ ` [ ] < > weg, en een # aan het begin)"
+        ],
+    ),
+    (
+        "title-with-html-tag",
+        {P: variant("titel: Taalmeter bij", "titel: Taalmeter <b>bij</b>")},
+        [
+            f"{P}:2:8: 'titel': een titel is gewone tekst, zonder opmaak (haal de tekens * _ ` [ ] < > weg, en een # aan het begin)"
+        ],
+    ),
+    (
+        "title-that-would-close-the-title-element",
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening", "titel: Taal </title><script>x</script>"
+            )
+        },
+        [
+            f"{P}:2:8: 'titel': een titel is gewone tekst, zonder opmaak (haal de tekens * _ ` [ ] < > weg, en een # aan het begin)"
+        ],
+    ),
+    (
+        "title-without-letters-or-digits",
+        {P: variant("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "  . "')},
+        [f"{P}:2:8: 'titel': een titel heeft minstens één letter of cijfer (schrijf de titel in woorden)"],
+    ),
+    (
+        "title-on-two-lines",
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening",
+                'titel: "Taalmeter bij\\nde sociale werkvoorziening"',
+            )
+        },
+        [
+            f"{P}:2:8: 'titel': een titel staat op één regel (zet de hele titel op één regel, zonder regeleinde)"
+        ],
+    ),
+    (
+        "title-as-block-with-a-line-break-at-the-end",
+        {
+            P: variant(
+                "titel: Taalmeter bij de sociale werkvoorziening",
+                "titel: |\n  Taalmeter bij de sociale werkvoorziening",
+            )
+        },
+        [
+            f"{P}:2:8: 'titel': een titel staat op één regel (zet de hele titel op één regel, zonder regeleinde)"
+        ],
+    ),
+    (
+        "place-on-two-lines",
+        {P: variant("plaats: Dalfsen", 'plaats: "Dalfsen\\nOverijssel"')},
+        [
+            f"{P}:4:9: 'plaats': dit veld staat op één regel (zet de hele tekst op één regel, zonder regeleinde)"
+        ],
+    ),
+    (
+        "organisation-name-with-markup",
+        {P: variant("naam: Bibliotheek Dalfsen", "naam: _Bibliotheek_ Dalfsen")},
+        [
+            f"{P}:7:11: 'organisaties', item 1, 'naam': dit veld is gewone tekst, zonder opmaak (haal de tekens * _ ` [ ] < > weg, en een # aan het begin; schrijf 'minder dan' of 'meer dan' in plaats van < of >)"
+        ],
+    ),
+    (
+        "year-with-decimal-point",
+        {P: variant("jaar: 2018", "jaar: 2018.0")},
+        [
+            f"{P}:9:7: 'jaar' moet een heel getal zijn, maar is een getal (schrijf het jaar zonder punt of komma, bijvoorbeeld 2018)"
+        ],
+    ),
+    (
+        "source-year-with-decimal-point",
+        {P: variant("    jaar: 2018", "    jaar: 2018.0")},
+        [
+            f"{P}:19:11: 'bron', item 1, 'jaar' moet een heel getal zijn, maar is een getal (schrijf het jaar zonder punt of komma, bijvoorbeeld 2018)"
+        ],
+    ),
+    (
+        "year-after-the-last-allowed",
+        {P: variant("jaar: 2018", "jaar: 2101")},
+        [
+            f"{P}:9:7: 'jaar' moet een jaartal zijn van 1950 tot en met 2100, maar is 2101 (schrijf het jaar met vier cijfers, bijvoorbeeld 2018)"
+        ],
+    ),
+    (
+        "source-url-without-https",
+        {P: variant("url: https://www.bibliotheeknetwerk.nl", "url: http://www.bibliotheeknetwerk.nl")},
+        [
+            f"{P}:21:10: 'bron', item 1, 'url' heeft niet de goede vorm: 'http://www.bibliotheeknetwerk.nl/basisvaardigheden-volwassenen/hoger-bereik' (een link begint met https:// en heeft geen spaties)"
+        ],
+    ),
+    (
+        "recommendation-code-with-a-line-break",
+        {
+            "recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml")
+            .read_text()
+            .replace("code: A", 'code: "A\\n"')
+        },
+        [
+            "recommendations/gemeente-a-test.yml:2:7: 'code' heeft niet de goede vorm: 'A\\n' (Letter van de aanbeveling zoals in de bron (A, B, C, ...))"
+        ],
+    ),
+    (
         "unknown-level",
         {
             "recommendations/gemeente-a-test.yml": (FIXTURE_CARDS / "recommendations/gemeente-a-test.yml")
@@ -439,17 +577,19 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
     import copy
 
     import yaml
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import FormatChecker
 
     from kennisbank import validate
     from kennisbank.model import Kind
+    from kennisbank.schemas import CardValidator
 
     repo_root = Path(__file__).resolve().parents[1]
     vocab, _ = validate.load_vocabulary(repo_root)
     schemas = validate.load_schemas(repo_root, vocab)
     folders = {"practices": Kind.PRAKTIJK, "tips": Kind.TIP, "obstacles": Kind.KNELPUNT}
     folders["recommendations"] = Kind.AANBEVELING
-    bad_values = [None, 7, "", [], {"x": 1}, ["onbekend"], [{"x": 1}], "x" * 2000, "2026-13-01"]
+    bad_values = [None, 7, 2018.0, "", [], {"x": 1}, ["onbekend"], [{"x": 1}], "x" * 2000, "2026-13-01"]
+    bad_values += ["**vet**", "twee\nregels", "  . "]
 
     def errors(validator, data):
         found = validator.iter_errors(data)
@@ -457,7 +597,7 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
 
     compared = 0
     for folder, kind in folders.items():
-        with_refs = Draft202012Validator(
+        with_refs = CardValidator(
             schemas.documents[kind.schema],
             registry=schemas.registry,
             format_checker=FormatChecker(formats=["date"]),

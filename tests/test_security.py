@@ -52,7 +52,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     text = card.read_text(encoding="utf-8")
     text = text.replace(
         "titel: Taalmeter bij de sociale werkvoorziening",
-        "titel: \"Taal & meer </title><script>alert('t')</script> {{ 7 * 7 }}\"",
+        "titel: \"Taal & meer 'zo' {{ 7 + 7 }}\"",
     )
     text = text.replace(
         "samenvatting: Een pilot met de Taalmeter liet zien hoeveel medewerkers moeite hebben met lezen.",
@@ -114,10 +114,13 @@ def test_summary_cannot_break_out_of_the_meta_description(hostile_site):
 
 
 def test_title_cannot_break_out_of_the_title_element(hostile_site):
+    """A title with < or > is refused by the schema (tests/test_invalid_cards.py); what a title
+    may hold, & and quotes and Jinja, reaches <title> escaped and literal."""
+    html = _page(hostile_site[0])
     head = _Head()
-    head.feed(_page(hostile_site[0]))
-    assert head.title.startswith("Taal & meer </title><script>alert('t')</script>")
-    assert head.title.endswith("{{ 7 * 7 }} - Kennisbank Basisvaardigheden")
+    head.feed(html)
+    assert head.title == "Taal & meer 'zo' {{ 7 + 7 }} - Kennisbank Basisvaardigheden"
+    assert "<title>Taal &amp; meer " in html
 
 
 def test_hand_written_page_without_opt_in_shows_jinja_literally(hostile_site):

@@ -40,6 +40,9 @@ class Field:
     vocabulary: str | None = None
     """The group in data/vocabulaire.yml the choices come from ('themas'), if any."""
     children: tuple[Field, ...] = ()
+    form: str = ""
+    """How the value (or each list item) must be written, from the schema (``x-soort``, or the
+    limits of a number), e.g. 'heel getal van 1950 tot en met 2100'; empty if nothing to add."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def _value_shape(schema: dict[str, Any]) -> tuple[str, str]:
         return "datum", "datum (JJJJ-MM-DD)"
     if schema.get("contentMediaType") == MARKDOWN:
         return "markdown", "tekst; Markdown mag"
-    return "tekst", "tekst"
+    return "tekst", str(schema.get("x-soort") or "tekst")
 
 
 def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, vocab: Vocabulary) -> Field:
@@ -82,7 +85,8 @@ def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, v
         choices, group = _choices(schema, vocab)
         if group:
             kind = f"één waarde uit de vaste lijst '{group}'"
-        return Field(name, title, description, required, shape, kind, choices, group)
+        form = str(schema.get("x-soort") or (kind if shape == "getal" else ""))
+        return Field(name, title, description, required, shape, kind, choices, group, form=form)
     items, item_resolver = resolve_refs(schema.get("items", {}), resolver)
     at_least = " (minstens één)" if schema.get("minItems", 0) >= 1 else ""
     if items.get("type") == "object":
@@ -104,9 +108,12 @@ def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, v
         kind = "lijst van waarden uit de lijst hieronder"
     elif items.get("pattern") == SLUG_RE.pattern:
         kind = "lijst van namen van kaarten (de bestandsnaam zonder .yml)"
+    elif "x-soort" in items:
+        kind = f"lijst van regels; elk item is {items['x-soort']}"
     else:
         kind = "lijst van regels tekst"
-    return Field(name, title, description, required, "lijst", kind + at_least, choices, group)
+    form = f"elk item: {items['x-soort']}" if "x-soort" in items else ""
+    return Field(name, title, description, required, "lijst", kind + at_least, choices, group, form=form)
 
 
 def _object_fields(schema: dict[str, Any], resolver: Resolver, vocab: Vocabulary) -> tuple[Field, ...]:
@@ -119,7 +126,7 @@ def _object_fields(schema: dict[str, Any], resolver: Resolver, vocab: Vocabulary
 
 def card_fields(schemas: Schemas, kind: Kind, vocab: Vocabulary) -> CardFields:
     document = schemas.documents[kind.schema]
-    resolver = schemas.registry.resolver(base_uri=document["$id"])
+    resolver = schemas.registry.resolver(base_uri=schemas.uri(kind))
     return CardFields(
         kind,
         str(document.get("title", kind.label)),

@@ -84,18 +84,25 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _type_hint(expected: str, value: Any) -> str:
+def _type_hint(expected: str, value: Any, noun: str) -> str:
     if value is None:
         return "het veld is leeg: vul het in; een veld dat niet verplicht is, mag je ook weghalen"
     if expected == "string" and isinstance(value, bool | int | float):
         return "zet de tekst tussen aanhalingstekens"
     if expected == "integer" and isinstance(value, str):
         return "schrijf het getal zonder aanhalingstekens, bijvoorbeeld 2018"
+    if expected == "integer" and isinstance(value, float):
+        return f"schrijf het {noun} zonder punt of komma, bijvoorbeeld 2018"
     if expected == "array":
         return "zet elk item op een eigen regel, beginnend met '- '"
     if expected == "object":
         return "schrijf de velden eronder, ingesprongen met spaties"
     return "controleer de waarde"
+
+
+def _one_line(value: Any) -> str:
+    """A value as it may appear in the one line an editor reads: line breaks written as \\n."""
+    return str(value).replace("\r", "\\r").replace("\n", "\\n")
 
 
 Describe = Callable[[dict[str, Any]], str | None]
@@ -144,36 +151,37 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
             Problem(
                 at,
                 f"{name} moet {_TYPE_NAMES.get(expected, expected)} zijn, maar is {_describe(value)}",
-                _type_hint(expected, value),
+                _type_hint(expected, value, "jaar" if path and path[-1] == "jaar" else "getal"),
             )
         ]
     if kind == "format":
         return [
             Problem(
                 at,
-                f"{name}: '{value}' is geen bestaande datum",
+                f"{name}: '{_one_line(value)}' is geen bestaande datum",
                 "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25",
             )
         ]
     if kind == "pattern":
-        if error.validator_value == "\\S":
+        if isinstance(value, str) and not value.strip():
+            # every pattern fails on a blank value; say it once (equal problems are merged)
             return [
                 Problem(
                     at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
                 )
             ]
+        if "x-fout" in schema:
+            return [Problem(at, f"{name}: {schema['x-fout']}", schema.get("x-hint"))]
         if "format" in schema:
             return [
                 Problem(
                     at,
-                    f"{name}: '{value}' is geen datum in de vorm JJJJ-MM-DD",
+                    f"{name}: '{_one_line(value)}' is geen datum in de vorm JJJJ-MM-DD",
                     "schrijf bijvoorbeeld 2026-11-25",
                 )
             ]
-        hint = describe(schema) or "controleer de schrijfwijze"
-        if str(error.validator_value).startswith("^https?"):
-            hint = "een link begint met https:// en heeft geen spaties"
-        return [Problem(at, f"{name} heeft niet de goede vorm: '{value}'", str(hint))]
+        hint = schema.get("x-hint") or describe(schema) or "controleer de schrijfwijze"
+        return [Problem(at, f"{name} heeft niet de goede vorm: '{_one_line(value)}'", str(hint))]
     if kind == "minLength":
         if not str(value).strip():
             return [
@@ -199,15 +207,27 @@ def problems_from_error(doc: Document, error: ValidationError, describe: Describ
             )
         ]
     if kind in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if low is not None and high is not None:
+            limits = f"van {low} tot en met {high}"
+        else:
+            limits = f"minstens {low}" if kind == "minimum" else f"hoogstens {high}"
         return [
             Problem(
                 at,
-                f"{name} moet een jaartal zijn van 1950 tot en met 2100, maar is {value}",
+                f"{name} moet een jaartal zijn {limits}, maar is {value}",
                 "schrijf het jaar met vier cijfers, bijvoorbeeld 2018",
             )
         ]
     if kind == "minItems":
-        return [Problem(at, f"{name} mag niet leeg zijn", "noem er minstens één")]
+        least = int(error.validator_value)  # type: ignore[arg-type]
+        hint = "noem er minstens één" if least == 1 else f"noem er minstens {least}"
+        items = schema.get("items")
+        if isinstance(items, dict) and isinstance(items.get("enum"), list) and len(items["enum"]) <= 14:
+            hint += "; " + choices_hint([str(c) for c in items["enum"]])
+        if least > 1:
+            return [Problem(at, f"{name} moet minstens {least} items hebben", hint)]
+        return [Problem(at, f"{name} mag niet leeg zijn", hint)]
     if kind == "uniqueItems":
         seen: set[str] = set()
         for i, item in enumerate(value):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -79,12 +80,24 @@ def inline_refs(schema: Any, resolver: Resolver, depth: int = 0) -> Any:
     return {**target, **out}
 
 
+def _is_whole_number(_checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema calls 2018.0 an integer; an editor who typed "jaar: 2018.0" made a typo.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number)
+CardValidator: type[Validator] = validators.extend(  # type: ignore[no-untyped-call]  # untyped in the stubs
+    Draft202012Validator, type_checker=_TYPES
+)
+"""Draft 2020-12 where "integer" means a whole number as YAML writes it: not 2018.0, not true."""
+
 SHARED_SCHEMAS = ("onderdelen",)
+VOCABULARY_SCHEMA = "vocabulaire"  # generated from data/vocabulaire.yml, see vocabulary.py
 
 
 @dataclass(frozen=True)
 class Schemas:
-    validators: dict[Kind, Draft202012Validator]
+    validators: dict[Kind, Validator]
     documents: dict[str, dict[str, Any]]
     registry: Registry[Any]
 
@@ -94,13 +107,26 @@ class Schemas:
         text = merged.get("description")
         return str(text).rstrip(".") if text else None
 
+    def uri(self, kind: Kind) -> str:
+        """The base URI of a card type's schema, for resolving its ``$ref``s in the registry."""
+        return schema_file_name(kind.schema)
+
     def properties(self, kind: Kind) -> dict[str, Any]:
         props: dict[str, Any] = self.documents[kind.schema]["properties"]
         return props
 
 
+def schema_file_name(name: str) -> str:
+    """``praktijk`` -> ``praktijk.schema.json``: the name a schema is known by in references.
+
+    The schemas have no ``$id``, so a relative ``$ref`` such as ``onderdelen.schema.json#/...``
+    resolves against the schema file's own location in standard tools and editors, wherever they
+    run; the registry here uses the same file names as URIs."""
+    return f"{name}.schema.json"
+
+
 def schema_path(root: Path, name: str) -> Path:
-    return root / SCHEMA_DIR / f"{name}.schema.json"
+    return root / SCHEMA_DIR / schema_file_name(name)
 
 
 def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
@@ -109,14 +135,14 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
     for name in (*SHARED_SCHEMAS, *(k.schema for k in Kind)):
         documents[name] = json.loads(schema_path(root, name).read_text(encoding="utf-8"))
     resources = [
-        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT202012))
-        for doc in (*documents.values(), vocabulary_schema(vocab))
+        (schema_file_name(name), Resource.from_contents(doc, default_specification=DRAFT202012))
+        for name, doc in (*documents.items(), (VOCABULARY_SCHEMA, vocabulary_schema(vocab)))
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     checker = FormatChecker(formats=["date"])
-    validators = {}
+    card_validators = {}
     for kind in Kind:
         document = documents[kind.schema]
-        flat = inline_refs(document, registry.resolver(base_uri=document["$id"]))
-        validators[kind] = Draft202012Validator(flat, registry=registry, format_checker=checker)
-    return Schemas(validators, documents, registry)
+        flat = inline_refs(document, registry.resolver(base_uri=schema_file_name(kind.schema)))
+        card_validators[kind] = CardValidator(flat, registry=registry, format_checker=checker)
+    return Schemas(card_validators, documents, registry)

@@ -33,6 +33,8 @@ def yaml_scalar(text: str) -> str:
 def _comment(field: Field, indent: str) -> list[str]:
     need = "verplicht" if field.required else "niet verplicht"
     text = f"{field.title} ({need}): {field.description.strip()}"
+    if field.form:
+        text += f" {field.form[0].upper()}{field.form[1:]}."
     if field.choices and not field.vocabulary and len(field.choices) <= SMALL_CHOICES:
         text += " Kies uit: " + ", ".join(c.value for c in field.choices) + "."
     elif field.vocabulary:

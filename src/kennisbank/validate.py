@@ -291,7 +291,7 @@ class _Checker:
         validator = self.schemas.validators[card_file.kind]
         errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
         before = len(self.problems)
-        base = self.schemas.documents[card_file.kind.schema]["$id"]
+        base = self.schemas.uri(card_file.kind)
 
         def describe(schema: dict[str, Any]) -> str | None:
             return self.schemas.description(schema, base)

@@ -90,7 +90,6 @@ def vocabulary_schema(vocab: Vocabulary) -> dict[str, Any]:
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "vocabulaire.schema.json",
         "title": "Vaste lijsten",
         "description": "Gemaakt uit data/vocabulaire.yml met 'kennisbank schema'. Niet zelf bewerken.",
         "$defs": defs,
