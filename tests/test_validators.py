@@ -160,7 +160,8 @@ def test_actionlint_finds_a_typo_in_a_step_output_and_a_missing_job(actionlint, 
 # exact message plus the markup it must be found in, so the same error in our markup still fails.
 MATERIAL_QUIRKS = [
     # base.html: the hidden checkboxes that open the drawer and the search overlay carry
-    # autocomplete="off" (so Firefox does not restore their state); not allowed on a checkbox.
+    # autocomplete="off" (likely so Firefox does not restore a checked state on reload); the
+    # HTML standard does not allow it on a checkbox.
     (
         "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
         "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
