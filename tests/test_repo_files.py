@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import yaml
 
 from conftest import REPO
@@ -15,34 +16,95 @@ def load(path: str):
     return yaml.safe_load((REPO / path).read_text(encoding="utf-8"))
 
 
-def test_workflow_checks_tests_builds_uploads_and_deploys_main_to_pages():
-    workflow = load(".github/workflows/ci.yml")
+MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
+@pytest.fixture(scope="module")
+def workflow():
+    return load(".github/workflows/ci.yml")
+
+
+def runs(job) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def step_using(job, action: str):
+    (step,) = [s for s in job["steps"] if s.get("uses", "").split("@")[0] == action]
+    return step
+
+
+def test_workflow_runs_on_pull_requests_and_on_pushes_to_main(workflow):
     triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
     assert set(triggers) == {"pull_request", "push"}
     assert triggers["push"]["branches"] == ["main"]
-    assert set(workflow["jobs"]) == {"build", "deploy"}
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_every_job_has_a_timeout(workflow):
+    for name, job in workflow["jobs"].items():
+        assert 0 < job.get("timeout-minutes", 0) <= 60, name
+
+
+def test_build_job_checks_cards_runs_make_test_builds_strictly_and_keeps_a_preview(workflow):
     build = workflow["jobs"]["build"]
-    assert build["container"] == "python:3.11-bookworm"
-    runs = "\n".join(step.get("run", "") for step in build["steps"])
-    uses = [step.get("uses", "") for step in build["steps"]]
-    for command in (
-        "pip install --quiet -e '.[test]'",
-        "apt-get install -y -qq chromium",
-        ".venv/bin/kennisbank check --format github",
-        "make test",
-        ".venv/bin/mkdocs build --strict -d site",
-    ):
-        assert command in runs, command
-    assert " -q" not in runs.replace(" -qq", "").replace("--quiet", "")
-    assert uses[0] == "actions/checkout@v4"
-    assert "actions/upload-artifact@v4" in uses
-    pages = next(s for s in build["steps"] if s.get("uses") == "actions/upload-pages-artifact@v3")
-    assert pages["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    assert deploy["if"] == pages["if"]
+    assert "if" not in build  # every pull request and push
+    commands = runs(build)
+    assert ".venv/bin/kennisbank check --format github" in commands
+    assert "make test" in commands
+    assert any(re.fullmatch(r"\S*mkdocs build --strict -d site", c) for c in commands), commands
+    assert step_using(build, "actions/upload-artifact")["with"]["path"] == "site/"
+    assert "permissions" not in build  # the workflow's contents: read
+
+
+def test_nothing_builds_quietly(workflow):
+    """mkdocs build -q hides the warnings that --strict turns into failures."""
+    for name, job in workflow["jobs"].items():
+        for command in runs(job):
+            if "mkdocs" in command:
+                assert not re.search(r"\s(-q|--quiet)\b", command), (name, command)
+
+
+def test_pages_job_builds_main_at_the_address_github_pages_reports(workflow):
+    pages = workflow["jobs"]["pages"]
+    assert pages["if"] == MAIN_PUSH
+    assert pages["needs"] == "build"
+    configure = step_using(pages, "actions/configure-pages")
+    build = next(s for s in pages["steps"] if "mkdocs build --strict" in s.get("run", ""))
+    assert pages["steps"].index(configure) < pages["steps"].index(build)
+    assert build["env"]["KENNISBANK_SITE_URL"] == (
+        f"${{{{ vars.KENNISBANK_SITE_URL || steps.{configure['id']}.outputs.base_url }}}}"
+    )
+    assert build["env"]["KENNISBANK_PUBLISH"] == "1"
+    upload = step_using(pages, "actions/upload-pages-artifact")
+    assert pages["steps"].index(build) < pages["steps"].index(upload)
+    assert upload["with"]["path"] == "site/"
+    assert pages["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_only_the_pages_build_uploads_for_pages_and_only_deploy_may_write(workflow):
+    jobs = workflow["jobs"]
+    uploaders = [
+        n for n, j in jobs.items() if any("upload-pages-artifact" in s.get("uses", "") for s in j["steps"])
+    ]
+    assert uploaders == ["pages"]
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "pages"
+    assert deploy["if"] == MAIN_PUSH
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["steps"][0]["uses"] == "actions/deploy-pages@v4"
+    assert step_using(deploy, "actions/deploy-pages")["id"] == "deployment"
+    writers = [n for n, j in jobs.items() if "write" in j.get("permissions", {}).values()]
+    assert writers == ["deploy"]
+
+
+def test_every_action_is_pinned_to_a_version_and_dependabot_moves_the_pins(workflow):
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w-]+/[\w-]+@v\d+", step["uses"]), step["uses"]
+    dependabot = load(".github/dependabot.yml")
+    ecosystems = {u["package-ecosystem"]: u for u in dependabot["updates"]}
+    assert {"github-actions", "pip", "npm"} <= set(ecosystems)
+    assert all(u["schedule"]["interval"] == "weekly" for u in ecosystems.values())
 
 
 def test_pre_commit_runs_kennisbank_check_on_changed_cards():
