@@ -120,6 +120,14 @@ CASES = [
         ],
     ),
     (
+        "non-breaking-space-after-a-colon-copied-from-word",
+        {P: ("plaats: Dalfsen", "plaats:\u00a0Dalfsen")},
+        [
+            f"{P}:4:8: hier staat een andere spatie dan een gewone (U+00A0) (typ hier een gewone spatie; zo'n "
+            "spatie komt vaak mee bij kopiëren uit Word of een website)"
+        ],
+    ),
+    (
         "file-over-one-megabyte",
         {P: ("  Van de 39 mensen", "  " + "tekst " * 200_000 + "\n  Van de 39 mensen")},
         [f"{P}:1:1: het bestand is te groot (meer dan 1 MB) (een kaart is een paar kilobyte; haal de extra tekst weg)"],

@@ -296,7 +296,7 @@ def parse_text(doc: Document, text: str) -> None:
         )
     except yaml.MarkedYAMLError as exc:
         doc.data = None
-        _yaml_problem(doc, exc)
+        _yaml_problem(doc, exc, text)
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors in practice
         doc.data = None
         doc.fail(Position(doc.path), "dit is geen geldige YAML", str(exc))
@@ -305,8 +305,28 @@ def parse_text(doc: Document, text: str) -> None:
             careful.dispose()
 
 
-def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError) -> None:
+# Spaces that look like a space but are not one for YAML; they come along when text is copied
+# from Word or a web page ('plaats:\u00a0Dalfsen' is one word without a colon-space in it).
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
     mark = exc.problem_mark or exc.context_mark
+    odd = None
+    if mark is not None:  # on the line of the problem or the one before (YAML notices it late)
+        line_start = text.rfind("\n", 0, mark.index) + 1
+        start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        end = text.find("\n", mark.index)
+        odd = _ODD_SPACE.search(text, start, len(text) if end < 0 else end)
+    if odd is not None:
+        doc.problems.append(
+            Problem(
+                _position_of_offset(text, odd.start(), doc.path),
+                f"hier staat een andere spatie dan een gewone (U+{ord(odd.group()):04X})",
+                "typ hier een gewone spatie; zo'n spatie komt vaak mee bij kopiëren uit Word of een website",
+            )
+        )
+        return
     problem = f"{exc.problem or ''} {exc.context or ''}"
     for needle, message, hint in _YAML_MESSAGES:
         if needle in problem:
