@@ -1,4 +1,9 @@
-"""MkDocs hooks: wire MkDocs events to the kennisbank package. No content rules live here."""
+"""MkDocs hooks: wire MkDocs events to the kennisbank package. No content rules live here.
+
+The hooks hold one reference, to the :class:`~kennisbank.session.BuildSession` of this
+``mkdocs`` process (made in ``on_startup``): everything kept between builds lives there, and what
+one build knows lives in its ``build`` (made fresh in ``on_config``).
+"""
 
 from __future__ import annotations
 
@@ -8,36 +13,30 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.dirty import cards_changed, unchanged_pages
+from kennisbank.frontmatter import escape_meta, hand_written_meta
 from kennisbank.markup import sanitize_page
 from kennisbank.model import Kind
-from kennisbank.pages import escape_meta
 from kennisbank.problems import Level, Problem, sort_problems, summary_line
-from kennisbank.redirects import Redirect, load_redirects, path_to_src, src_for_redirect
-from kennisbank.render import TEMPLATE_CACHE
+from kennisbank.redirects import Redirect, load_redirects
 from kennisbank.search import SearchIndexError, index_in_background, index_site
+from kennisbank.session import BuildSession, CurrentBuild
 from kennisbank.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
-from kennisbank.site import (
-    Site,
-    cards_changed,
-    hand_written_meta,
-    last_built,
-    load_site,
-    remember_built,
-    unchanged_pages,
-)
+from kennisbank.site import Site, load_site
+from kennisbank.urls import path_to_src, src_for_redirect
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _DOCS_DIR = "docs"
 WATCHED = (*(k.folder for k in Kind), "data", "schema")
-# State of the current build, set once in on_files: looking the site up again per page would
-# re-check the cache against every card file, which makes a build quadratic in the number of cards.
-_build: dict[str, Any] = {"site": None, "redirects": []}
+_session = BuildSession()
+"""Replaced in on_startup, once per mkdocs process (a serve rebuild keeps it)."""
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -45,8 +44,19 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _site() -> Site:
-    site: Site = _build["site"]
+    site = _session.build.site
+    assert site is not None, "on_config sets the site before any page is made"
     return site
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _session
+    _session = BuildSession(log=log)
+
+
+def on_shutdown() -> None:
+    global _session
+    _session = BuildSession(log=log)  # drop everything the process kept
 
 
 class _GeneratedPage(File):
@@ -81,18 +91,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 "adres waarop de site echt staat, bijvoorbeeld https://kennisbank.voorbeeldgemeente.nl/ "
                 "(in GitHub Actions komt het van actions/configure-pages)."
             )
-    site = load_site(_root(config), config.site_url or "/")
-    _build["site"] = site
+    _session.build = CurrentBuild()
+    site = load_site(_root(config), config.site_url or "/", _session)
+    _session.build.site = site
     _report(site.result.problems)
+    if "macros" in config.plugins:
+        _register_macro(config.plugins["macros"])
     return config
+
+
+def _register_macro(macros: Any) -> None:
+    """The one macro hand-written pages may use (opt-in per page, see ``pages.py``):
+    ``{{ kennisbank('knelpunten') }}`` inserts a generated fragment."""
+
+    def kennisbank(blok: str) -> Markup:
+        renderer = _site().renderer
+        if renderer is None:
+            return Markup("")
+        page = getattr(macros, "page", None)
+        return Markup(renderer.block(blok, page.url if page else ""))
+
+    macros.register_macros({"kennisbank": kennisbank})
 
 
 @event_priority(100)  # before mkdocs-redirects, so it sees the generated card pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = load_site(_root(config), config.site_url or "/")  # checked in on_config: cached
-    _build["site"] = site
-    _build["titles"] = {}
-    previous = last_built(config.site_dir)
+    site = _site()
+    previous = _session.last_built(config.site_dir)
     same = unchanged_pages(previous, site)
     for page in site.pages.values():
         file = _GeneratedPage.generated(config, page.src_uri, content=page.source())
@@ -109,7 +134,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     known = {f.src_uri for f in files.documentation_pages()}
     redirects, problems = load_redirects(_root(config), known)
     _report(problems)
-    _build["redirects"] = redirects
+    _session.build.redirects = redirects
     if "redirects" in config.plugins:
         config.plugins["redirects"].config["redirect_maps"] = {
             src_for_redirect(r.old): path_to_src(r.new, known) for r in redirects
@@ -119,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_env(env: Any, **_: Any) -> Any:
     """Material's templates too are compiled once per process, not again on every rebuild."""
-    env.bytecode_cache = TEMPLATE_CACHE
+    env.bytecode_cache = _session.templates
     return env
 
 
@@ -136,8 +161,7 @@ def on_page_context(context: Any, page: Page, **_: Any) -> Any:
     could not be told apart. Cards are checked for this already; this also covers the rest."""
     text = html.unescape(str(page.meta.get("title") or page.title or ""))
     shown = f"{_DOCS_DIR}/{page.file.src_path}" if page.file.abs_src_path else f"/{page.url}"
-    titles: dict[str, str] = _build.setdefault("titles", {})
-    first = titles.setdefault(" ".join(text.casefold().split()), shown)
+    first = _session.build.titles.setdefault(" ".join(text.casefold().split()), shown)
     if first != shown:
         # Said at the hand-written page if there is one: that is where an editor changes it.
         here, other = (first, shown) if first.startswith(f"{_DOCS_DIR}/") else (shown, first)
@@ -162,15 +186,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if renderer is None:
         return
     redirect: Redirect
-    for redirect in _build["redirects"]:
+    for redirect in _session.build.redirects:
         target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
     site_dir = Path(config.site_dir)
-    rebuilt = last_built(config.site_dir) is not None and (site_dir / "pagefind").is_dir()
-    remember_built(config.site_dir, _site())
+    rebuilt = _session.last_built(config.site_dir) is not None and (site_dir / "pagefind").is_dir()
+    _session.remember_built(config.site_dir, _site())
     if rebuilt:
         # A --dirty rebuild while serving: the page is there at once, search follows shortly.
-        index_in_background(site_dir, log)
+        index_in_background(site_dir, log, _session.indexer)
         return
     try:
         log.info(f"Zoekindex: {index_site(site_dir)}")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kennisbank.model import Kind
-from kennisbank.render import Renderer, relative_url
+from kennisbank.render import Renderer
+from kennisbank.urls import relative_url
 from kennisbank.validate import check_repository
 
 GOLDEN = Path(__file__).parent / "golden"

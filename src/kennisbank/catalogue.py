@@ -6,9 +6,10 @@ its practices); the catalogue answers both directions.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .facets import Facet
 from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip, Vocabulary
 
 
@@ -114,6 +115,26 @@ class Catalogue:
                 )
             )
         return rows
+
+    def facet_counts(self, facet: Facet, kind: Kind | None = None) -> Counter[str]:
+        """How many cards (of ``kind``, or all) have each value of ``facet``."""
+        cards = self.of_kind(kind) if kind else self.all_cards()
+        return Counter(v for c in cards for v in facet.values(c))
+
+    def with_value(self, facet: Facet, value: str) -> tuple[AnyCard, ...]:
+        """The cards that have ``value`` for ``facet``, in overview order."""
+        return tuple(c for c in self.all_cards() if value in facet.values(c))
+
+    def place_counts(self) -> dict[str, int]:
+        """Places with their number of practices, A-Z."""
+        return dict(sorted(Counter(p.plaats for p in self.practices).items()))
+
+    def theme_counts(self) -> Counter[str]:
+        return Counter(t for c in self.all_cards() for t in c.themas)
+
+    def newest(self, n: int) -> list[AnyCard]:
+        """The ``n`` cards checked most recently (then by title, Z-A as before)."""
+        return sorted(self.all_cards(), key=lambda c: (c.gecontroleerd, c.titel), reverse=True)[:n]
 
     def get(self, kind: Kind, slug: str) -> AnyCard | None:
         return self._by_key.get((kind, slug))

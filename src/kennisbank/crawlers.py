@@ -6,7 +6,7 @@ and a crawler that is kept out by robots.txt never sees that tag.
 
 from __future__ import annotations
 
-from .share import absolute_url
+from .urls import absolute_url
 
 ROBOTS_PATH = "robots.txt"
 SITEMAP_PATH = "sitemap.xml"  # written by MkDocs

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 
-from .load import Document
+from .document import Document
 from .model import AnyCard
 from .problems import Level, Problem
 from .readability import LONG_SENTENCE_WORDS, flesch_douma, long_sentences

@@ -9,14 +9,15 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from .catalogue import Catalogue
 from .model import AnyCard, Kind, Practice
-from .share import LICENCE, LICENCE_URL, SITE_NAME, absolute_url
+from .session import CardTexts
+from .share import LICENCE, LICENCE_URL, SITE_NAME
+from .urls import absolute_url
 
 EXPORT_VERSION = 1
 JSON_PATH = "export/kaarten.json"
@@ -59,37 +60,22 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# One card's JSON and CSV text, reused while the card (the same object: the check reuses unchanged
-# cards) and what else goes in stay the same; a rebuild while serving does not redo every card.
-_Memo = dict[int, tuple[AnyCard, object, str]]
-_json_memo: _Memo = {}
-_csv_memo: _Memo = {}
-
-
-def _per_card(memo: _Memo, card: AnyCard, key: object, make: Callable[[], str]) -> str:
-    hit = memo.get(id(card))
-    if hit is not None and hit[0] is card and hit[1] == key:
-        return hit[2]
-    text = make()
-    memo[id(card)] = (card, key, text)
-    return text
-
-
-def _card_json(card: AnyCard, catalogue: Catalogue, site_url: str) -> str:
+def _card_json(card: AnyCard, catalogue: Catalogue, site_url: str, texts: CardTexts) -> str:
     related = tuple(tuple(c.slug for c in catalogue.related(card, kind)) for kind in Kind)
-    return _per_card(
-        _json_memo, card, (related, site_url), lambda: _json(card_record(card, catalogue, site_url))
-    )
+    return texts.get(JSON_PATH, card, related, lambda: _json(card_record(card, catalogue, site_url)))
 
 
-def cards_json(catalogue: Catalogue, site_url: str) -> str:
+def cards_json(catalogue: Catalogue, site_url: str, texts: CardTexts | None = None) -> str:
+    """``texts`` keeps each card's record between builds; a rebuild while serving redoes only the
+    records of changed cards."""
+    texts = texts or CardTexts()
     head = {
         "versie": EXPORT_VERSION,
         "bron": SITE_NAME,
         "licentie": {"naam": LICENCE, "url": LICENCE_URL},
         "aantal": len(catalogue.all_cards()),
     }
-    cards = ",".join(_card_json(c, catalogue, site_url) for c in catalogue.all_cards())
+    cards = ",".join(_card_json(c, catalogue, site_url, texts) for c in catalogue.all_cards())
     return _json(head)[:-1] + ',"kaarten":[' + cards + "]}\n"
 
 
@@ -111,13 +97,14 @@ CSV_COLUMNS = [
 ]
 
 
-def practices_csv(catalogue: Catalogue, site_url: str) -> str:
+def practices_csv(catalogue: Catalogue, site_url: str, texts: CardTexts | None = None) -> str:
     """One row per practice; UTF-8 with BOM and ';' so Dutch Excel opens it correctly."""
+    texts = texts or CardTexts()
     return (
         "\ufeff"
         + _csv_line(CSV_COLUMNS)
         + "".join(
-            _per_card(_csv_memo, p, site_url, partial(_csv_row, p, catalogue, site_url))
+            texts.get(CSV_PATH, p, None, partial(_csv_row, p, catalogue, site_url))
             for p in catalogue.practices
         )
     )

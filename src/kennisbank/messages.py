@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from .load import Document, JsonPath
-from .problems import Problem
+from .document import Document, JsonPath
+from .problems import Position, Problem
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -108,138 +109,166 @@ def _one_line(value: Any) -> str:
 Describe = Callable[[dict[str, Any]], str | None]
 
 
+@dataclass(frozen=True)
+class _Failed:
+    """One jsonschema error, with what every message needs: where, which field, which value."""
+
+    doc: Document
+    error: ValidationError
+    describe: Describe
+    path: JsonPath
+    name: str
+    value: Any
+    schema: dict[str, Any]
+    at: Position
+
+    def one(self, message: str, hint: str | None) -> list[Problem]:
+        return [Problem(self.at, message, hint)]
+
+
+_EMPTY_HINT = "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
+
+
+def _required(f: _Failed) -> list[Problem]:
+    required = [str(p) for p in f.error.validator_value]  # type: ignore[union-attr]
+    at = f.at if f.path else f.doc.at(next(iter(f.doc.keys), ()), key=True)
+    return [
+        Problem(
+            at,
+            f"het verplichte veld '{m}' ontbreekt" + (f" in {f.name}" if f.path else ""),
+            f.describe(f.schema.get("properties", {}).get(m, {})),
+        )
+        for m in required
+        if m not in (f.value or {})
+    ]
+
+
+def _additional(f: _Failed) -> list[Problem]:
+    allowed = list(f.schema.get("properties", {}))
+    out = []
+    for extra in (k for k in f.value if k not in allowed):
+        guess = suggest(extra, allowed)
+        hint = f"bedoel je '{guess}'?" if guess else "toegestane velden: " + ", ".join(allowed)
+        out.append(Problem(f.doc.at((*f.path, extra), key=True), f"onbekend veld '{extra}'", hint))
+    return out
+
+
+def _enum(f: _Failed) -> list[Problem]:
+    allowed = [str(c) for c in f.error.validator_value]  # type: ignore[union-attr]
+    noun = str(f.schema.get("x-woord") or f.schema.get("title", "waarde")).lower()
+    if f.value is None:
+        return f.one(f"{f.name} is leeg", choices_hint(allowed))
+    guess = suggest(str(f.value), allowed, f.schema.get("x-synoniemen"))
+    return f.one(
+        f"{unknown(noun)} {noun} '{f.value}'", f"bedoel je '{guess}'?" if guess else choices_hint(allowed)
+    )
+
+
+def _type(f: _Failed) -> list[Problem]:
+    expected = f.error.validator_value if isinstance(f.error.validator_value, str) else "string"
+    what = "jaar" if f.path and f.path[-1] == "jaar" else "getal"
+    return f.one(
+        f"{f.name} moet {_TYPE_NAMES.get(expected, expected)} zijn, maar is {_describe(f.value)}",
+        _type_hint(expected, f.value, what),
+    )
+
+
+def _format(f: _Failed) -> list[Problem]:
+    return f.one(
+        f"{f.name}: '{_one_line(f.value)}' is geen bestaande datum",
+        "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25",
+    )
+
+
+def _pattern(f: _Failed) -> list[Problem]:
+    if isinstance(f.value, str) and not f.value.strip():
+        # every pattern fails on a blank value; say it once (equal problems are merged)
+        return f.one(f"{f.name} is leeg", _EMPTY_HINT)
+    if "x-fout" in f.schema:
+        return f.one(f"{f.name}: {f.schema['x-fout']}", f.schema.get("x-hint"))
+    if "format" in f.schema:
+        return f.one(
+            f"{f.name}: '{_one_line(f.value)}' is geen datum in de vorm JJJJ-MM-DD",
+            "schrijf bijvoorbeeld 2026-11-25",
+        )
+    hint = f.schema.get("x-hint") or f.describe(f.schema) or "controleer de schrijfwijze"
+    return f.one(f"{f.name} heeft niet de goede vorm: '{_one_line(f.value)}'", str(hint))
+
+
+def _min_length(f: _Failed) -> list[Problem]:
+    if not str(f.value).strip():
+        return f.one(f"{f.name} is leeg", _EMPTY_HINT)
+    return f.one(
+        f"{f.name} is te kort ({len(f.value)} tekens, minstens {f.error.validator_value})",
+        "schrijf een volledige zin of titel",
+    )
+
+
+def _max_length(f: _Failed) -> list[Problem]:
+    summary = bool(f.path) and f.path[-1] == "samenvatting"
+    return f.one(
+        f"{f.name} is te lang ({len(f.value)} tekens, hoogstens {f.error.validator_value})",
+        "maak het korter: één of twee korte zinnen" if summary else "maak het korter",
+    )
+
+
+def _range(f: _Failed) -> list[Problem]:
+    low, high = f.schema.get("minimum"), f.schema.get("maximum")
+    if low is not None and high is not None:
+        limits = f"van {low} tot en met {high}"
+    else:
+        limits = f"minstens {low}" if f.error.validator == "minimum" else f"hoogstens {high}"
+    return f.one(
+        f"{f.name} moet een jaartal zijn {limits}, maar is {f.value}",
+        "schrijf het jaar met vier cijfers, bijvoorbeeld 2018",
+    )
+
+
+def _min_items(f: _Failed) -> list[Problem]:
+    least = int(f.error.validator_value)  # type: ignore[arg-type]
+    hint = "noem er minstens één" if least == 1 else f"noem er minstens {least}"
+    items = f.schema.get("items")
+    if isinstance(items, dict) and isinstance(items.get("enum"), list) and len(items["enum"]) <= 14:
+        hint += "; " + choices_hint([str(c) for c in items["enum"]])
+    if least > 1:
+        return f.one(f"{f.name} moet minstens {least} items hebben", hint)
+    return f.one(f"{f.name} mag niet leeg zijn", hint)
+
+
+def _unique(f: _Failed) -> list[Problem]:
+    seen: set[str] = set()
+    for i, item in enumerate(f.value):
+        if repr(item) in seen:
+            return [
+                Problem(f.doc.at((*f.path, i)), f"{f.name} noemt '{item}' twee keer", "haal de dubbele weg")
+            ]
+        seen.add(repr(item))
+    return f.one(f"{f.name} bevat iets twee keer", "haal de dubbele weg")
+
+
+# One message per JSON Schema keyword; limits and choices come from the error itself.
+_BY_KEYWORD: dict[str, Callable[[_Failed], list[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _additional,
+    "enum": _enum,
+    "type": _type,
+    "format": _format,
+    "pattern": _pattern,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minimum": _range,
+    "maximum": _range,
+    "minItems": _min_items,
+    "uniqueItems": _unique,
+}
+
+
 def problems_from_error(doc: Document, error: ValidationError, describe: Describe) -> list[Problem]:
     """Dutch problems for one jsonschema error; ``describe`` gives a (sub)schema's description."""
     path: JsonPath = tuple(error.absolute_path)
-    name = field_name(path)
-    value: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
-    at = doc.at(path)
-    kind = error.validator
-
-    if kind == "required":
-        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
-        missing = [p for p in required if p not in (value or {})]
-        return [
-            Problem(
-                at if path else doc.at(next(iter(doc.keys), ()), key=True),
-                f"het verplichte veld '{m}' ontbreekt" + (f" in {name}" if path else ""),
-                describe(schema.get("properties", {}).get(m, {})),
-            )
-            for m in missing
-        ]
-    if kind == "additionalProperties":
-        allowed = list(schema.get("properties", {}))
-        extras = [k for k in value if k not in allowed]
-        out = []
-        for extra in extras:
-            guess = suggest(extra, allowed)
-            hint = f"bedoel je '{guess}'?" if guess else "toegestane velden: " + ", ".join(allowed)
-            out.append(Problem(doc.at((*path, extra), key=True), f"onbekend veld '{extra}'", hint))
-        return out
-    if kind == "enum":
-        allowed = [str(c) for c in error.validator_value]  # type: ignore[union-attr]
-        noun = str(schema.get("x-woord") or schema.get("title", "waarde")).lower()
-        if value is None:
-            return [Problem(at, f"{name} is leeg", choices_hint(allowed))]
-        guess = suggest(str(value), allowed, schema.get("x-synoniemen"))
-        hint = f"bedoel je '{guess}'?" if guess else choices_hint(allowed)
-        return [Problem(at, f"{unknown(noun)} {noun} '{value}'", hint)]
-    if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else "string"
-        return [
-            Problem(
-                at,
-                f"{name} moet {_TYPE_NAMES.get(expected, expected)} zijn, maar is {_describe(value)}",
-                _type_hint(expected, value, "jaar" if path and path[-1] == "jaar" else "getal"),
-            )
-        ]
-    if kind == "format":
-        return [
-            Problem(
-                at,
-                f"{name}: '{_one_line(value)}' is geen bestaande datum",
-                "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25",
-            )
-        ]
-    if kind == "pattern":
-        if isinstance(value, str) and not value.strip():
-            # every pattern fails on a blank value; say it once (equal problems are merged)
-            return [
-                Problem(
-                    at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
-                )
-            ]
-        if "x-fout" in schema:
-            return [Problem(at, f"{name}: {schema['x-fout']}", schema.get("x-hint"))]
-        if "format" in schema:
-            return [
-                Problem(
-                    at,
-                    f"{name}: '{_one_line(value)}' is geen datum in de vorm JJJJ-MM-DD",
-                    "schrijf bijvoorbeeld 2026-11-25",
-                )
-            ]
-        hint = schema.get("x-hint") or describe(schema) or "controleer de schrijfwijze"
-        return [Problem(at, f"{name} heeft niet de goede vorm: '{_one_line(value)}'", str(hint))]
-    if kind == "minLength":
-        if not str(value).strip():
-            return [
-                Problem(
-                    at, f"{name} is leeg", "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
-                )
-            ]
-        return [
-            Problem(
-                at,
-                f"{name} is te kort ({len(value)} tekens, minstens {error.validator_value})",
-                "schrijf een volledige zin of titel",
-            )
-        ]
-    if kind == "maxLength":
-        return [
-            Problem(
-                at,
-                f"{name} is te lang ({len(value)} tekens, hoogstens {error.validator_value})",
-                "maak het korter: één of twee korte zinnen"
-                if path and path[-1] == "samenvatting"
-                else "maak het korter",
-            )
-        ]
-    if kind in ("minimum", "maximum"):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        if low is not None and high is not None:
-            limits = f"van {low} tot en met {high}"
-        else:
-            limits = f"minstens {low}" if kind == "minimum" else f"hoogstens {high}"
-        return [
-            Problem(
-                at,
-                f"{name} moet een jaartal zijn {limits}, maar is {value}",
-                "schrijf het jaar met vier cijfers, bijvoorbeeld 2018",
-            )
-        ]
-    if kind == "minItems":
-        least = int(error.validator_value)  # type: ignore[arg-type]
-        hint = "noem er minstens één" if least == 1 else f"noem er minstens {least}"
-        items = schema.get("items")
-        if isinstance(items, dict) and isinstance(items.get("enum"), list) and len(items["enum"]) <= 14:
-            hint += "; " + choices_hint([str(c) for c in items["enum"]])
-        if least > 1:
-            return [Problem(at, f"{name} moet minstens {least} items hebben", hint)]
-        return [Problem(at, f"{name} mag niet leeg zijn", hint)]
-    if kind == "uniqueItems":
-        seen: set[str] = set()
-        for i, item in enumerate(value):
-            key = repr(item)
-            if key in seen:
-                return [
-                    Problem(
-                        doc.at((*path, i)),
-                        f"{name} noemt '{item}' twee keer",
-                        "haal de dubbele weg",
-                    )
-                ]
-            seen.add(key)
-        return [Problem(at, f"{name} bevat iets twee keer", "haal de dubbele weg")]
-    return [Problem(at, f"{name} klopt niet: {error.message}", "vergelijk met het sjabloon")]
+    failed = _Failed(doc, error, describe, path, field_name(path), error.instance, schema, doc.at(path))
+    make = _BY_KEYWORD.get(str(error.validator))
+    if make is None:
+        return failed.one(f"{failed.name} klopt niet: {error.message}", "vergelijk met het sjabloon")
+    return make(failed)

@@ -10,7 +10,6 @@ template sees them, and a page with macros may use nothing but ``{{ kennisbank('
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .frontmatter import TEXT_KEYS
 from .load import MAX_BYTES, Document, TooLarge, decode, parse_text, read_bounded, too_large
 from .markup import markdown_risk
 from .messages import suggest
@@ -25,7 +25,6 @@ from .problems import Position, Problem
 from .repository import is_inside
 
 DOCS = "docs"
-TEXT_KEYS = ("title", "description")
 HIDE_VALUES = ("navigation", "toc", "footer", "path")
 ALLOWED_KEYS = (*TEXT_KEYS, "render_macros", "hide")
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
@@ -171,11 +170,3 @@ def check_pages(root: Path) -> list[Problem]:
     for page in pages:
         problems += check_page(page, known)
     return problems
-
-
-def escape_meta(meta: dict[str, Any]) -> None:
-    """Front matter as text: the values Material writes into ``<title>``, ``<meta>`` and ``<h1>``
-    without escaping are escaped here, once, as for the pages the kennisbank makes."""
-    for key in TEXT_KEYS:
-        if isinstance(meta.get(key), str):
-            meta[key] = html.escape(meta[key])

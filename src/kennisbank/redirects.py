@@ -16,6 +16,7 @@ import yaml
 
 from .load import read_document
 from .problems import Position, Problem
+from .urls import path_to_src
 
 REDIRECTS_FILE = "data/redirects.yml"
 # A site path: segments of lowercase letters, digits and hyphens between slashes. Nothing else
@@ -31,19 +32,6 @@ HEADER = (
 class Redirect:
     old: str  # public path, e.g. /praktijken/oude-naam/
     new: str
-
-
-def path_to_src(path: str, src_uris: set[str]) -> str | None:
-    """``/praktijken/x/`` -> ``praktijken/x.md`` (or ``.../index.md``) if such a page exists."""
-    stem = path.strip("/")
-    candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
-    return next((c for c in candidates if c in src_uris), None)
-
-
-def src_for_redirect(path: str) -> str:
-    """The source name mkdocs-redirects expects for an old path that has no page any more."""
-    stem = path.strip("/")
-    return f"{stem}.md" if stem else "index.md"
 
 
 def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect], list[Problem]]:

@@ -13,8 +13,7 @@ from .load import read_document
 from .model import Kind
 from .problems import Position, Problem
 from .redirects import add_redirect
-from .repository import SLUG_RE, slugify
-from .validate import discover, display_path, kind_of
+from .repository import SLUG_RE, discover, display_path, kind_of, slugify
 
 # The reference list in other cards that names a card of this kind.
 REFERENCE_FIELD = {Kind.PRAKTIJK: "praktijken", Kind.TIP: "tips", Kind.AANBEVELING: "aanbevelingen"}

@@ -1,4 +1,5 @@
-"""Which files of the repository may be read and published at all.
+"""The repository's files: which card files there are, how they are named, and which files may
+be read and published at all.
 
 Every file of a pull request is untrusted. A symbolic link can make the build read (and publish)
 any file of the build machine, ``/proc/self/environ`` included, and a directory link can make
@@ -14,6 +15,7 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Kind
@@ -27,6 +29,126 @@ def slugify(text: str) -> str:
     """'Koken binnen budget (Émmen)' -> 'koken-binnen-budget-emmen'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+IGNORED_FILES = {"readme.md", ".gitkeep"}
+"""Files in a card folder that are not cards and need no message."""
+
+
+def is_ignored(file: Path) -> bool:
+    return file.name.lower() in IGNORED_FILES or file.name.startswith(".")
+
+
+@dataclass(frozen=True)
+class CardFile:
+    file: Path
+    display: str
+    kind: Kind | None
+
+    @property
+    def slug(self) -> str:
+        return self.file.stem
+
+
+
+def display_path(file: Path, root: Path) -> str:
+    """``file`` relative to ``root``; a link is shown where it is, not where it points."""
+    real = Path(os.path.realpath(file.absolute().parent)) / file.name
+    try:
+        return real.relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        return str(file)
+
+
+def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
+    """All card files in the repository's card folders, and files there that are not cards."""
+    found: list[CardFile] = []
+    problems: list[Problem] = []
+    for kind in Kind:
+        folder = root / kind.folder
+        if folder.is_symlink() or not folder.is_dir():
+            continue  # a linked folder is refused by untrusted_files and never read
+        # os.walk instead of rglob + is_dir: no extra stat per file, which counts at thousands.
+        files = sorted(Path(d) / name for d, _dirs, names in os.walk(folder) for name in names)
+        for file in files:
+            if is_ignored(file) or file.is_symlink():
+                continue  # links: refused by untrusted_files, never read
+            shown = file.relative_to(root).as_posix()  # rglob keeps the root as given
+            if file.parent != folder:
+                problems.append(
+                    Problem(
+                        Position(shown),
+                        "kaarten staan direct in de map, niet in een submap",
+                        f"verplaats het bestand naar {kind.folder}/",
+                    )
+                )
+                continue
+            found.append(CardFile(file, shown, kind))
+    return found, problems
+
+
+def kind_of(file: Path) -> Kind | None:
+    folder = Path(os.path.realpath(file.absolute().parent))  # where the file is, not where a link points
+    for parent in (folder, *folder.parents):
+        kind = Kind.from_folder(parent.name)
+        if kind is not None:
+            return kind
+    return None
+
+
+def expand_paths(paths: list[Path], root: Path) -> tuple[list[CardFile], list[Problem]]:
+    """Files and folders given on the command line, as card files."""
+    found: list[CardFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            problems.append(Problem(Position(str(path)), "dit bestand of deze map bestaat niet"))
+            continue
+        if path.is_dir() and not path.is_symlink():
+            files = sorted(Path(d) / n for d, _dirs, names in os.walk(path) for n in names)
+        else:
+            files = [path]
+        for file in files:
+            if is_ignored(file):
+                continue
+            if file.is_symlink():  # a file named on the command line may lie elsewhere; a link is never read
+                problems.append(symlink_problem(display_path(file, root)))
+                continue
+            found.append(CardFile(file, display_path(file, root), kind_of(file)))
+    return found, problems
+
+
+def file_name_problems(card_file: CardFile) -> list[Problem]:
+    pos = Position(card_file.display)
+    name = card_file.file.name
+    suffix = card_file.file.suffix
+    if suffix != ".yml":
+        if suffix.lower() in (".yaml", ".yml"):
+            return [
+                Problem(
+                    pos,
+                    f"de bestandsnaam '{name}' eindigt niet op .yml",
+                    "gebruik de extensie .yml (kleine letters)",
+                )
+            ]
+        return [
+            Problem(
+                pos,
+                f"'{name}' is geen kaart: een kaart is een .yml-bestand",
+                "haal het bestand weg of geef het de extensie .yml",
+            )
+        ]
+    if not SLUG_RE.match(card_file.slug):
+        better = slugify(card_file.slug) or "naam-van-de-kaart"
+        return [
+            Problem(
+                pos,
+                f"de bestandsnaam '{name}' is geen geldige naam voor een kaart",
+                f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}.yml'",
+            )
+        ]
+    return []
+
 
 
 # Folders and files whose content reaches the build: cards, pages, data, schemas, templates, hooks.

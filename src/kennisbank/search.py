@@ -12,11 +12,11 @@ import logging
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from .catalogue import Catalogue
 from .model import Term
+from .session import BackgroundIndexer
 
 SEARCH_DIR = "pagefind"
 SYNONYMS_PATH = "export/zoekwoorden.json"
@@ -42,32 +42,17 @@ def index_site(site_dir: Path, *, low_priority: bool = False) -> str:
     return f"{counts[0]} pagina's geïndexeerd" if counts else "gemaakt"
 
 
-_background = {"running": False, "again": False}
-_background_lock = threading.Lock()
-
-
-def index_in_background(site_dir: Path, log: logging.Logger) -> None:
-    """Re-index after a rebuild while serving, without holding up the rebuilt page. Runs one
-    Pagefind at a time; a request during a run makes it run once more afterwards."""
-    with _background_lock:
-        if _background["running"]:
-            _background["again"] = True
-            return
-        _background["running"] = True
+def index_in_background(site_dir: Path, log: logging.Logger, indexer: BackgroundIndexer) -> None:
+    """Re-index after a rebuild while serving, without holding up the rebuilt page (one run at a
+    time, see :class:`~kennisbank.session.BackgroundIndexer`)."""
 
     def work() -> None:
-        while True:
-            try:
-                log.info(f"Zoekindex bijgewerkt: {index_site(site_dir, low_priority=True)}")
-            except SearchIndexError as exc:
-                log.warning(f"Zoekindex niet bijgewerkt: {exc}")
-            with _background_lock:
-                if not _background["again"]:
-                    _background["running"] = False
-                    return
-                _background["again"] = False
+        try:
+            log.info(f"Zoekindex bijgewerkt: {index_site(site_dir, low_priority=True)}")
+        except SearchIndexError as exc:
+            log.warning(f"Zoekindex niet bijgewerkt: {exc}")
 
-    threading.Thread(target=work, name="kennisbank-zoekindex", daemon=True).start()
+    indexer.request(work)
 
 
 def synonyms_json(catalogue: Catalogue) -> str:

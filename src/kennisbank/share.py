@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
+from .dutch import dutch_date
 from .model import AnyCard
 
 SITE_NAME = "Kennisbank Basisvaardigheden"
@@ -37,10 +38,6 @@ def normal_site_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/"
 
 
-def absolute_url(site_url: str, path: str) -> str:
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
 def mailto(subject: str, body: str) -> str:
     """A mailto: link; subject and body percent-encoded as UTF-8 (é, &, # and line breaks survive)."""
     return f"mailto:?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
@@ -51,8 +48,6 @@ def card_mailto(card: AnyCard, url: str) -> str:
 
 
 def citation(card: AnyCard, url: str) -> str:
-    from .render import dutch_date
-
     return (
         f"{card.titel}. {SITE_NAME}. {url} "
         f"(gecontroleerd op {dutch_date(card.gecontroleerd)}). Licentie: {LICENCE}."

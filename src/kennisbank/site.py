@@ -1,32 +1,30 @@
-"""The generated pages of the site: one per card, one overview per card type.
+"""The generated pages of the site (one per card, overviews, facet pages, editors' pages) and
+the exports, made from one check of the repository.
 
-This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not MkDocs.
+This is what the MkDocs hooks hand to MkDocs; it knows URLs and page texts, not MkDocs. What is
+kept between builds lives in a :class:`~kennisbank.session.BuildSession`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import html
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import crawlers, export, search
 from .catalogue import Catalogue
+from .dirty import TEMPLATES, fingerprint
 from .editorial import due_cards
 from .facets import FACETS
 from .fields import all_card_fields
+from .frontmatter import NOINDEX, generated_front_matter, newest_check
 from .model import AnyCard, Kind
 from .render import Renderer
-from .schemas import load_schemas
-from .settings import load_settings
-from .validate import CheckResult, check_repository
+from .session import BuildSession, CardTexts
+from .validate import CheckResult, check_repository, rules_key
 from .vocabulary import GROUPS
 
 OVERVIEW_TEXT = {
@@ -52,28 +50,6 @@ FACET_OVERVIEWS = {
     ),
 }
 
-LASTMOD = "lastmod"
-"""Front matter key with the date a page last changed in content (``overrides/sitemap.xml``)."""
-NOINDEX = {"template": "noindex.html"}
-"""Front matter of a page search engines must not list (``overrides/noindex.html``); the sitemap
-leaves such pages out."""
-
-
-def newest_check(cards: Iterable[AnyCard]) -> dict[str, str]:
-    """Front matter with the date the newest of ``cards`` was checked: what a page that shows
-    them last changed by. Nothing without cards: no date is better than a made-up one."""
-    dates = [c.gecontroleerd for c in cards]
-    return {LASTMOD: max(dates).isoformat()} if dates else {}
-
-
-def hand_written_meta(meta: dict[str, Any], catalogue: Catalogue | None, is_homepage: bool) -> None:
-    """A hand-written page has no trustworthy date (a checkout resets file times, and front
-    matter is free text), except the home page: it shows the newest cards."""
-    meta.pop(LASTMOD, None)
-    if is_homepage and catalogue is not None:
-        meta.update(newest_check(catalogue.all_cards()))
-
-
 @dataclass(frozen=True)
 class SitePage:
     """A generated page. ``src_uri`` decides the public URL (``praktijken/x.md`` -> ``/praktijken/x/``)."""
@@ -89,24 +65,13 @@ class SitePage:
     """The cards this page shows. None: it shows or counts many cards, so it is always rebuilt."""
 
     def source(self) -> str:
-        """The Markdown source MkDocs reads: only front matter, HTML-escaped.
-
-        Material writes ``page.meta`` values into attributes without escaping, so they are
-        escaped here, once.
-        """
-        return _front_matter(self.title, self.description, self.kind, tuple(sorted(self.meta.items())))
+        """The Markdown source MkDocs reads: only front matter, HTML-escaped."""
+        return generated_front_matter(
+            self.title, self.description, self.kind, tuple(sorted(self.meta.items()))
+        )
 
 
-@functools.lru_cache(maxsize=100_000)
-def _front_matter(title: str, description: str, kind: str, extra: tuple[tuple[str, Any], ...]) -> str:
-    meta = {"title": html.escape(title), "description": html.escape(description), "kennisbank": kind}
-    meta.update(extra)
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True)
-    return "---\n" + text + "---\n"
-
-
-def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
     pages: list[SitePage] = []
     for kind in Kind:
         pages.append(
@@ -132,7 +97,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             )
         )
         for term in getattr(catalogue.vocab, facet.group):
-            cards = renderer.facet_cards(facet, term)
+            cards = catalogue.with_value(facet, term.slug)
             pages.append(
                 SitePage(
                     f"{facet.url(term.slug)}".removesuffix("/") + ".md",
@@ -184,18 +149,18 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 depends=shown,
             )
         )
-    return pages + editor_pages(catalogue, renderer)
+    return pages + editor_pages(catalogue, renderer, result)
 
 
-def editor_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
-    """For editors: the fields of a card (from the schemas) and the cards due for review.
-
-    The review page is kept out of search engines and the site search; no nav entry points to it.
-    """
+def editor_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
+    """For editors: the fields of a card (from the schemas the check used) and the cards due for
+    review. The review page is kept out of search engines and the site search; no nav entry
+    points to it."""
     vocab = catalogue.vocab
-    soorten = all_card_fields(load_schemas(renderer.root, vocab), vocab)
+    assert result.schemas is not None  # a check that built a catalogue loaded the schemas
+    soorten = all_card_fields(result.schemas, vocab)
     lijsten = [(group, title, getattr(vocab, group)) for group, (_n, title, _w) in GROUPS.items()]
-    months = load_settings(renderer.root)[0].controle_maanden
+    months = result.settings.controle_maanden
     return [
         SitePage(
             "velden.md",
@@ -229,85 +194,38 @@ class Site:
     """Fingerprint of everything but the cards that shapes a page: lists, schemas, templates."""
 
 
-def unchanged_pages(previous: Site | None, current: Site) -> set[str]:
-    """Pages of ``current`` that show exactly what they showed in ``previous``: the same cards,
-    made with the same lists, schemas and templates. ``mkdocs serve --dirty`` skips those."""
-    if previous is None or previous.inputs != current.inputs or not current.inputs:
-        return set()
-    same = set()
-    for uri, page in current.pages.items():
-        old = previous.pages.get(uri)
-        if page.depends is not None and old is not None and old.depends == page.depends:
-            same.add(uri)
-    return same
-
-
-def cards_changed(previous: Site | None, current: Site) -> bool:
-    old, new = (s.result.catalogue if s else None for s in (previous, current))
-    return old is None or new is None or old.all_cards() != new.all_cards()
-
-
-# The site last built into each site directory, for the next --dirty build into it.
-_built: dict[str, Site] = {}
-
-
-def last_built(site_dir: str) -> Site | None:
-    return _built.get(os.path.realpath(site_dir))
-
-
-def remember_built(site_dir: str, site: Site) -> None:
-    _built[os.path.realpath(site_dir)] = site
-
-
-def data_files(catalogue: Catalogue, site_url: str) -> dict[str, Callable[[], str]]:
+def data_files(catalogue: Catalogue, site_url: str, texts: CardTexts) -> dict[str, Callable[[], str]]:
     return {
-        export.JSON_PATH: lambda: export.cards_json(catalogue, site_url),
-        export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url),
+        export.JSON_PATH: lambda: export.cards_json(catalogue, site_url, texts),
+        export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
         search.SYNONYMS_PATH: lambda: search.synonyms_json(catalogue),
         crawlers.ROBOTS_PATH: lambda: crawlers.robots_txt(site_url),
     }
 
 
-_cache: dict[tuple[Path, str], tuple[object, Site]] = {}
-
-
-INPUTS = ("data", "schema", "overrides", "hooks", "mkdocs.yml")
-
-
-def _fingerprint(root: Path, parts: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """Cheap stat-based fingerprint of files and folders under ``root``. Links are not followed
-    (lstat): a dangling or looping link is for the check to refuse, not to crash on here."""
-    entries = []
-    for part in parts:
-        base = root / part
-        if base.is_symlink() or base.is_file():
-            st = base.lstat()
-            entries.append((str(base), st.st_mtime_ns, st.st_size))
-        for dirpath, _dirs, names in os.walk(base):
-            for name in names:
-                st = os.lstat(os.path.join(dirpath, name))
-                entries.append((os.path.join(dirpath, name), st.st_mtime_ns, st.st_size))
-    return tuple(sorted(entries))
-
-
-def load_site(root: Path, site_url: str = "/") -> Site:
-    """Check all cards and prepare the pages; cached until a card, list or template changes."""
+def load_site(root: Path, site_url: str = "/", session: BuildSession | None = None) -> Site:
+    """Check all cards and prepare the pages. With a ``session`` (``mkdocs serve``) the site is
+    reused until a card, page, list, schema or template changes, and unchanged cards are neither
+    checked nor rendered again; without one everything is made afresh."""
+    session = session or BuildSession()
     root = root.resolve()
-    inputs = (site_url, dt.date.today(), _fingerprint(root, INPUTS))
-    # docs/ too: its pages are checked (front matter, macros, links), though no card page shows them.
-    fingerprint = (inputs, _fingerprint(root, (*(k.folder for k in Kind), "docs")))
-    cached = _cache.get((root, site_url))
-    if cached and cached[0] == fingerprint:
+    today = dt.date.today()
+    rules = rules_key(root, today)
+    inputs = (site_url, today, rules, fingerprint(root, TEMPLATES))
+    # docs/ too: its pages are checked (front matter, macros), though no card page shows them.
+    key = (inputs, fingerprint(root, (*(k.folder for k in Kind), "docs")))
+    cached = session.sites.get((root, site_url))
+    if cached and cached[0] == key:
         return cached[1]
-    result = check_repository(root)
+    result = check_repository(root, today=today, cache=session.checks)
+    session.texts.keep(set(result.digests.items()))
     if result.catalogue is None:
         site = Site(result, None, {}, {})
     else:
-        previous = cached[1].renderer if cached and cached[1].inputs == inputs else None
-        fragments = previous.keep_fragments() if previous else None
-        renderer = Renderer(root, result.catalogue, site_url, fragments)
-        pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer)}
-        site = Site(result, renderer, pages, data_files(result.catalogue, site_url), inputs)
-    _cache[(root, site_url)] = (fingerprint, site)
+        texts = CardTexts(session.texts, result.digests, inputs)
+        renderer = Renderer(root, result.catalogue, site_url, texts, session.templates)
+        pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer, result)}
+        site = Site(result, renderer, pages, data_files(result.catalogue, site_url, texts), inputs)
+    session.sites[(root, site_url)] = (key, site)
     return site

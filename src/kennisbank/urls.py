@@ -1,11 +1,15 @@
-"""The public URL contract: every path ever published stays listed in ``published-urls.txt``.
+"""Addresses: the one place that turns source paths into site paths and back, site paths into
+relative links and absolute URLs, and keeps the public URL contract.
 
-The list only grows. ``kennisbank urls`` adds the paths of new pages; tests fail when a listed
+Every path ever published stays listed in ``published-urls.txt``. The list only grows.
+``kennisbank urls`` adds the paths of new pages; tests fail when a listed
 path is neither built nor redirected, or when the list is behind the site.
 """
 
 from __future__ import annotations
 
+import functools
+import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,6 +18,33 @@ HEADER = (
     "# Elk adres dat ooit op de site stond. Haal hier nooit een regel weg: een verdwenen pagina\n"
     "# krijgt een doorverwijzing. Nieuwe adressen voeg je toe met 'kennisbank urls'.\n"
 )
+
+
+@functools.lru_cache(maxsize=200_000)
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one site-relative directory URL to another, so the site works in any subpath."""
+    base = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else ""
+    rel = posixpath.relpath("/" + to_url, "/" + base) if to_url else posixpath.relpath("/", "/" + base)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if to_url.endswith("/") or not to_url else "")
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def path_to_src(path: str, src_uris: set[str]) -> str | None:
+    """``/praktijken/x/`` -> ``praktijken/x.md`` (or ``.../index.md``) if such a page exists."""
+    stem = path.strip("/")
+    candidates = ["index.md"] if not stem else [f"{stem}.md", f"{stem}/index.md"]
+    return next((c for c in candidates if c in src_uris), None)
+
+
+def src_for_redirect(path: str) -> str:
+    """The source name mkdocs-redirects expects for an old path that has no page any more."""
+    stem = path.strip("/")
+    return f"{stem}.md" if stem else "index.md"
 
 
 def docs_urls(docs_dir: Path) -> list[str]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cards import build_card
 from .catalogue import Catalogue
 from .editorial import editorial_warnings
 from .fields import card_fields
@@ -23,42 +23,28 @@ from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
     AnyCard,
     Kind,
-    Obstacle,
-    Organisation,
-    Practice,
-    Quote,
     Recommendation,
-    Source,
-    Tip,
     Vocabulary,
 )
 from .pages import check_pages
 from .problems import Level, Position, Problem, sort_problems
-from .repository import SLUG_RE, slugify, symlink_problem, untrusted_files
+from .repository import CardFile, discover, expand_paths, file_name_problems, untrusted_files
 from .schemas import Schemas, load_schemas
 from .settings import Settings, load_settings
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
-IGNORED_FILES = {"readme.md", ".gitkeep"}
-
-
-@dataclass(frozen=True)
-class CardFile:
-    file: Path
-    display: str
-    kind: Kind | None
-
-    @property
-    def slug(self) -> str:
-        return self.file.stem
-
 
 @dataclass
 class CheckResult:
+    """What a check found, and what it loaded to check it (read once, used by the pages too)."""
+
     problems: list[Problem] = field(default_factory=list)
     catalogue: Catalogue | None = None
     checked_files: int = 0
     settings: Settings = field(default_factory=Settings)
+    schemas: Schemas | None = None
+    digests: dict[str, str] = field(default_factory=dict)
+    """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -69,160 +55,24 @@ class CheckResult:
         return not self.errors
 
 
-def display_path(file: Path, root: Path) -> str:
-    """``file`` relative to ``root``; a link is shown where it is, not where it points."""
-    real = Path(os.path.realpath(file.absolute().parent)) / file.name
-    try:
-        return real.relative_to(os.path.realpath(root)).as_posix()
-    except ValueError:
-        return str(file)
+CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
+CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
+"""The outcome of checking each card file, by what it depends on: its name and kind, its bytes
+and the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
+save; with a cache kept between builds (:class:`~kennisbank.session.BuildSession`) only the edited
+card is parsed and validated again."""
 
 
-def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
-    """All card files in the repository's card folders, and files there that are not cards."""
-    found: list[CardFile] = []
-    problems: list[Problem] = []
-    for kind in Kind:
-        folder = root / kind.folder
-        if folder.is_symlink() or not folder.is_dir():
-            continue  # a linked folder is refused by untrusted_files and never read
-        # os.walk instead of rglob + is_dir: no extra stat per file, which counts at thousands.
-        files = sorted(Path(d) / name for d, _dirs, names in os.walk(folder) for name in names)
-        for file in files:
-            if file.name.lower() in IGNORED_FILES or file.name.startswith(".") or file.is_symlink():
-                continue  # links: refused by untrusted_files, never read
-            shown = file.relative_to(root).as_posix()  # rglob keeps the root as given
-            if file.parent != folder:
-                problems.append(
-                    Problem(
-                        Position(shown),
-                        "kaarten staan direct in de map, niet in een submap",
-                        f"verplaats het bestand naar {kind.folder}/",
-                    )
-                )
-                continue
-            found.append(CardFile(file, shown, kind))
-    return found, problems
-
-
-def kind_of(file: Path) -> Kind | None:
-    folder = Path(os.path.realpath(file.absolute().parent))  # where the file is, not where a link points
-    for parent in (folder, *folder.parents):
-        kind = Kind.from_folder(parent.name)
-        if kind is not None:
-            return kind
-    return None
-
-
-def expand_paths(paths: list[Path], root: Path) -> tuple[list[CardFile], list[Problem]]:
-    """Files and folders given on the command line, as card files."""
-    found: list[CardFile] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            problems.append(Problem(Position(str(path)), "dit bestand of deze map bestaat niet"))
-            continue
-        if path.is_dir() and not path.is_symlink():
-            files = sorted(Path(d) / n for d, _dirs, names in os.walk(path) for n in names)
-        else:
-            files = [path]
-        for file in files:
-            if file.name.lower() in IGNORED_FILES or file.name.startswith("."):
-                continue
-            if file.is_symlink():  # a file named on the command line may lie elsewhere; a link is never read
-                problems.append(symlink_problem(display_path(file, root)))
-                continue
-            found.append(CardFile(file, display_path(file, root), kind_of(file)))
-    return found, problems
-
-
-def _file_name_problems(card_file: CardFile) -> list[Problem]:
-    pos = Position(card_file.display)
-    name = card_file.file.name
-    suffix = card_file.file.suffix
-    if suffix != ".yml":
-        if suffix.lower() in (".yaml", ".yml"):
-            return [
-                Problem(
-                    pos,
-                    f"de bestandsnaam '{name}' eindigt niet op .yml",
-                    "gebruik de extensie .yml (kleine letters)",
-                )
-            ]
-        return [
-            Problem(
-                pos,
-                f"'{name}' is geen kaart: een kaart is een .yml-bestand",
-                "haal het bestand weg of geef het de extensie .yml",
-            )
-        ]
-    if not SLUG_RE.match(card_file.slug):
-        better = slugify(card_file.slug) or "naam-van-de-kaart"
-        return [
-            Problem(
-                pos,
-                f"de bestandsnaam '{name}' is geen geldige naam voor een kaart",
-                f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}.yml'",
-            )
-        ]
-    return []
-
-
-def _texts(values: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in values or ())
-
-
-def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
-    """The model object for a card whose data passed the schema."""
-    common: dict[str, Any] = {
-        "slug": card_file.slug,
-        "path": card_file.display,
-        "titel": data["titel"].strip(),
-        "samenvatting": " ".join(data["samenvatting"].split()),
-        "themas": _texts(data.get("themas")),
-        "knelpunten": _texts(data.get("knelpunten")),
-        "bron": tuple(Source(**item) for item in data["bron"]),
-        "gecontroleerd": dt.date.fromisoformat(data["gecontroleerd"]),
-    }
-    quotes = tuple(Quote(**q) for q in data.get("citaten") or ())
-    if card_file.kind is Kind.PRAKTIJK:
-        return Practice(
-            **common,
-            plaats=data["plaats"].strip(),
-            provincie=data["provincie"],
-            organisaties=tuple(Organisation(**o) for o in data["organisaties"]),
-            jaar=data["jaar"],
-            verhaal=data["verhaal"],
-            resultaten=_texts(data.get("resultaten")),
-            citaten=quotes,
-            tips=_texts(data.get("tips")),
-            aanbevelingen=_texts(data.get("aanbevelingen")),
-        )
-    if card_file.kind is Kind.TIP:
-        return Tip(**common, uitleg=data["uitleg"], praktijken=_texts(data.get("praktijken")))
-    if card_file.kind is Kind.KNELPUNT:
-        return Obstacle(
-            **common,
-            code=data["code"],
-            beschrijving=data["beschrijving"],
-            cijfers=_texts(data.get("cijfers")),
-            citaten=quotes,
-        )
-    return Recommendation(**common, code=data["code"], niveau=data["niveau"], tekst=data["tekst"])
-
-
-# The outcome of checking one card file, by what it depends on: its name and kind, its bytes, and
-# the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
-# save; with this only the edited card is parsed and validated again.
-_CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
-_card_cache: dict[tuple[str, str, Kind | None], tuple[bytes, _CardOutcome]] = {}
-
-
-def _rules_key(root: Path, today: dt.date) -> str:
+def rules_key(root: Path, today: dt.date) -> str:
+    """Digest of everything a card is checked against: the lists and settings in ``data/``,
+    the schemas and the date (review-due warnings). Links are not followed."""
     digest = hashlib.blake2b(today.isoformat().encode(), digest_size=16)
     for folder in ("data", "schema"):
-        for file in sorted((root / folder).glob("*")):
-            if file.is_file():
+        base = root / folder
+        if base.is_symlink() or not base.is_dir():
+            continue
+        for file in sorted(base.iterdir()):
+            if file.is_file() and not file.is_symlink():
                 digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -231,13 +81,21 @@ class _Checker:
     """Holds what one check run needs; each method adds problems for one kind of rule."""
 
     def __init__(
-        self, root: Path, schemas: Schemas, vocab: Vocabulary, today: dt.date, rules: str = ""
+        self,
+        root: Path,
+        schemas: Schemas,
+        vocab: Vocabulary,
+        today: dt.date,
+        rules: str = "",
+        cache: CheckCache | None = None,
     ) -> None:
         self.root = root
         self.schemas = schemas
         self.vocab = vocab
         self.today = today
         self.rules = rules
+        self.cache: CheckCache = {} if cache is None else cache
+        self.digests: dict[str, str] = {}
         self.problems: list[Problem] = []
         self._markdown: dict[Kind, tuple[str, ...]] = {}
 
@@ -258,7 +116,8 @@ class _Checker:
             raw = None  # read_document reports it
         key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
         digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
-        cached = _card_cache.get(key)
+        self.digests[card_file.display] = digest.hex()
+        cached = self.cache.get(key)
         if raw is not None and cached is not None and cached[0] == digest:
             card, doc, problems = cached[1]
             self.problems += problems
@@ -266,11 +125,11 @@ class _Checker:
         before = len(self.problems)
         card, doc = self._card(card_file, raw)
         if raw is not None:
-            _card_cache[key] = (digest, (card, doc, self.problems[before:]))
+            self.cache[key] = (digest, (card, doc, self.problems[before:]))
         return card, doc
 
     def _card(self, card_file: CardFile, raw: bytes | None) -> tuple[AnyCard | None, Document | None]:
-        name_problems = _file_name_problems(card_file)
+        name_problems = file_name_problems(card_file)
         if name_problems and card_file.file.suffix.lower() not in (".yml", ".yaml"):
             self.problems += name_problems
             return None, None
@@ -430,14 +289,21 @@ def _internal_error(path: str, exc: BaseException) -> Problem:
     )
 
 
-def check_repository(root: Path, only: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
+def check_repository(
+    root: Path,
+    only: list[Path] | None = None,
+    today: dt.date | None = None,
+    cache: CheckCache | None = None,
+) -> CheckResult:
     """Validate all cards in ``root`` (or only the given files, against the whole repo).
 
-    Never raises: every problem, including an unexpected one, is returned as a Problem.
+    ``cache`` keeps the outcome per card file between calls (``mkdocs serve``); without it every
+    card is checked afresh. Never raises: every problem, including an unexpected one, is
+    returned as a Problem.
     """
     result = CheckResult()
     try:
-        _check(root, only, today or dt.date.today(), result)
+        _check(root, only, today or dt.date.today(), result, cache)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
         result.problems.append(_internal_error(str(root), exc))
         result.catalogue = None
@@ -447,7 +313,9 @@ def check_repository(root: Path, only: list[Path] | None = None, today: dt.date 
     return result
 
 
-def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckResult) -> None:
+def _check(
+    root: Path, only: list[Path] | None, today: dt.date, result: CheckResult, cache: CheckCache | None
+) -> None:
     untrusted = untrusted_files(root)
     result.problems += untrusted + check_pages(root)
     if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
@@ -460,7 +328,8 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
     result.problems += settings_problems
     result.settings = settings
     schemas = load_schemas(root, vocab)
-    checker = _Checker(root, schemas, vocab, today, _rules_key(root, today))
+    result.schemas = schemas
+    checker = _Checker(root, schemas, vocab, today, rules_key(root, today), cache)
     stale = root / VOCABULARY_SCHEMA_FILE
     if not stale.exists() or stale.read_text(encoding="utf-8") != vocabulary_schema_text(vocab):
         checker.problems.append(
@@ -503,5 +372,6 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
         for p in checker.problems
         if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))
     ]
+    result.digests = checker.digests
     if not any(p.level is Level.ERROR for p in result.problems):
         result.catalogue = Catalogue.build([c for c, _ in cards], vocab)
