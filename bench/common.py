@@ -12,22 +12,17 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The same browser and flags as the tests (pyproject.toml, [tool.kennisbank.chromium]).
+_PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+_CHROMIUM = _PROJECT["tool"]["kennisbank"]["chromium"]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", _CHROMIUM["path"])
+FLAGS: list[str] = _CHROMIUM["flags"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SKELETON = (
     "schema",

@@ -121,6 +121,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     same = unchanged_pages(previous, site)
     for page in site.pages.values():
         file = _GeneratedPage.generated(config, page.src_uri, content=page.source())
+        assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
         file.unchanged = page.src_uri in same
         files.append(file)
     if cards_changed(previous, site):

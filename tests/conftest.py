@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,17 +90,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # Browser fixtures: the built site served on localhost, in Debian's Chromium.
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+_PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+_CHROMIUM = _PROJECT["tool"]["kennisbank"]["chromium"]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", _CHROMIUM["path"])
+FLAGS: list[str] = _CHROMIUM["flags"]
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,9 @@ import pytest
 from conftest import BUILD_ENV, MKDOCS, REPO
 from kennisbank.crawlers import robots_txt
 from kennisbank.facets import FACETS
+from kennisbank.frontmatter import hand_written_meta
 from kennisbank.model import Kind
-from kennisbank.site import hand_written_meta, load_site
+from kennisbank.site import load_site
 from kennisbank.urls import read_published, site_urls
 
 SITE = load_site(REPO)

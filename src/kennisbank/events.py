@@ -17,7 +17,7 @@ import yaml
 from .document import Document, JsonPath, mark_position, offset_position
 from .problems import Position, Problem
 
-_PLAIN_TAGS = {
+_PLAIN_TAGS = frozenset({
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -26,7 +26,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
-}
+})
 
 MAX_DEPTH = 10
 """Lists and groups inside each other. A card needs three (card, list, item); a structure nested
@@ -41,7 +41,7 @@ _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
     "\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
 )
-_BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 
 
 def forbidden_character(text: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 import yaml
@@ -35,7 +35,7 @@ def newest_check(cards: Iterable[AnyCard]) -> dict[str, str]:
     return {LASTMOD: max(dates).isoformat()} if dates else {}
 
 
-def hand_written_meta(meta: dict[str, Any], catalogue: Catalogue | None, is_homepage: bool) -> None:
+def hand_written_meta(meta: MutableMapping[str, Any], catalogue: Catalogue | None, is_homepage: bool) -> None:
     """A hand-written page has no trustworthy date (a checkout resets file times, and front
     matter is free text), except the home page: it shows the newest cards."""
     meta.pop(LASTMOD, None)
@@ -55,7 +55,7 @@ def generated_front_matter(
     return "---\n" + text + "---\n"
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     """Front matter as text: the values Material writes into ``<title>``, ``<meta>`` and ``<h1>``
     without escaping are escaped here, once, as for the pages the kennisbank makes."""
     for key in TEXT_KEYS:

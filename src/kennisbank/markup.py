@@ -38,7 +38,7 @@ _ALLOWED_TAGS = {
     "sup",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
-_URL_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 

@@ -52,7 +52,7 @@ def choices_hint(choices: list[str]) -> str:
     return "kies een waarde uit data/vocabulaire.yml"
 
 
-_HET_WORDS = {"knelpunt", "thema", "niveau", "veld", "praktijkvoorbeeld"}
+_HET_WORDS = frozenset({"knelpunt", "thema", "niveau", "veld", "praktijkvoorbeeld"})
 
 
 def unknown(noun: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .document import Document
 from .load import read_document
 from .problems import Position, Problem
 from .urls import path_to_src
@@ -34,20 +35,20 @@ class Redirect:
     new: str
 
 
-def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect], list[Problem]]:
-    """Read and check the redirects against the pages the site has now."""
+def read_redirects(root: Path) -> tuple[dict[str, str], Document | None, list[Problem]]:
+    """The redirects as written (old path -> new path), each a valid site path; the one reader
+    of ``data/redirects.yml`` (the build and ``kennisbank hernoem`` both use it)."""
     file = root / REDIRECTS_FILE
     if not file.exists():
-        return [], []
+        return {}, None, []
     doc = read_document(file, REDIRECTS_FILE)
     if doc.problems:
-        return [], doc.problems
-    known = set(src_uris)
+        return {}, doc, doc.problems
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         doc.fail(Position(REDIRECTS_FILE), "de lijst moet bestaan uit regels 'oud adres: nieuw adres'")
-        return [], doc.problems
-    redirects = []
+        return {}, doc, doc.problems
+    redirects: dict[str, str] = {}
     for old, new in data.items():
         at = doc.at((old,), key=True)
         if not PATH_RE.match(str(old)):
@@ -57,48 +58,38 @@ def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect],
                 "schrijf een adres als /praktijken/oude-naam/: kleine letters, cijfers en streepjes "
                 "tussen schuine strepen",
             )
-            continue
-        if not (isinstance(new, str) and PATH_RE.match(new)):
+        elif not (isinstance(new, str) and PATH_RE.match(new)):
             doc.fail(
                 at,
                 f"'{old}' heeft geen geldig nieuw adres",
                 "schrijf bijvoorbeeld: /praktijken/oud/: /praktijken/nieuw/",
             )
-            continue
+        else:
+            redirects[str(old)] = new
+    return redirects, doc, doc.problems
+
+
+def load_redirects(root: Path, src_uris: Iterable[str]) -> tuple[list[Redirect], list[Problem]]:
+    """Read the redirects and check them against the pages the site has now."""
+    written, doc, problems = read_redirects(root)
+    if doc is None or (problems and not written):
+        return [], problems
+    known = set(src_uris)
+    redirects = []
+    for old, new in written.items():
         if path_to_src(old, known):
             doc.fail(
-                at,
+                doc.at((old,), key=True),
                 f"op het oude adres '{old}' staat weer een pagina",
                 "haal de doorverwijzing weg of kies een andere naam voor de pagina",
             )
-            continue
-        if not path_to_src(new, known):
+        elif not path_to_src(new, known):
             doc.fail(
                 doc.at((old,)), f"het nieuwe adres '{new}' bestaat niet", "verwijs naar een pagina die er is"
             )
-            continue
-        redirects.append(Redirect(old, new))
+        else:
+            redirects.append(Redirect(old, new))
     return redirects, doc.problems
-
-
-def read_redirects(root: Path) -> tuple[dict[str, str], list[Problem]]:
-    file = root / REDIRECTS_FILE
-    if not file.exists():
-        return {}, []
-    doc = read_document(file, REDIRECTS_FILE)
-    if doc.problems:
-        return {}, doc.problems
-    if doc.data is None:
-        return {}, []
-    if not isinstance(doc.data, dict) or not all(isinstance(v, str) for v in doc.data.values()):
-        return {}, [
-            Problem(
-                Position(REDIRECTS_FILE),
-                "de lijst met doorverwijzingen klopt niet",
-                "schrijf op elke regel: /oud/adres/: /nieuw/adres/",
-            )
-        ]
-    return {str(k): str(v) for k, v in doc.data.items()}, []
 
 
 def _header(text: str) -> str:
@@ -112,7 +103,7 @@ def _header(text: str) -> str:
 
 def add_redirect(root: Path, old: str, new: str) -> list[Problem]:
     """Add ``old -> new``; whatever pointed at ``old`` now points at ``new`` (no chains, no loops)."""
-    redirects, problems = read_redirects(root)
+    redirects, _doc, problems = read_redirects(root)
     if problems:
         return problems
     updated = {src: (new if dst == old else dst) for src, dst in redirects.items()}

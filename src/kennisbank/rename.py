@@ -13,7 +13,7 @@ from .load import read_document
 from .model import Kind
 from .problems import Position, Problem
 from .redirects import add_redirect
-from .repository import SLUG_RE, discover, display_path, kind_of, slugify
+from .repository import SLUG_RE, discover, display_path, invalid_name, kind_of
 
 # The reference list in other cards that names a card of this kind.
 REFERENCE_FIELD = {Kind.PRAKTIJK: "praktijken", Kind.TIP: "tips", Kind.AANBEVELING: "aanbevelingen"}
@@ -119,14 +119,7 @@ def rename_card(root: Path, old_name: str, new_name: str) -> tuple[Renamed | Non
         ]
     slug = wanted.name.removesuffix(".yml")
     if not SLUG_RE.match(slug):
-        better = slugify(slug) or "naam-van-de-kaart"
-        return None, [
-            Problem(
-                Position(new_name),
-                f"'{slug}' is geen geldige naam voor een kaart",
-                f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}'",
-            )
-        ]
+        return None, [invalid_name(Position(new_name), f"'{slug}'", slug)]
     target = root / kind.folder / f"{slug}.yml"
     new_shown = f"{kind.folder}/{slug}.yml"
     if target.exists():

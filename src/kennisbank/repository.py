@@ -31,7 +31,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
-IGNORED_FILES = {"readme.md", ".gitkeep"}
+IGNORED_FILES = frozenset({"readme.md", ".gitkeep"})
 """Files in a card folder that are not cards and need no message."""
 
 
@@ -139,15 +139,18 @@ def file_name_problems(card_file: CardFile) -> list[Problem]:
             )
         ]
     if not SLUG_RE.match(card_file.slug):
-        better = slugify(card_file.slug) or "naam-van-de-kaart"
-        return [
-            Problem(
-                pos,
-                f"de bestandsnaam '{name}' is geen geldige naam voor een kaart",
-                f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}.yml'",
-            )
-        ]
+        return [invalid_name(pos, f"de bestandsnaam '{name}'", card_file.slug, ".yml")]
     return []
+
+
+def invalid_name(pos: Position, what: str, slug: str, suffix: str = "") -> Problem:
+    """A card name that is not lowercase letters, digits and hyphens, with a better one."""
+    better = slugify(slug) or "naam-van-de-kaart"
+    return Problem(
+        pos,
+        f"{what} is geen geldige naam voor een kaart",
+        f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}{suffix}'",
+    )
 
 
 

@@ -42,6 +42,7 @@ class CheckResult:
     catalogue: Catalogue | None = None
     checked_files: int = 0
     settings: Settings = field(default_factory=Settings)
+    vocab: Vocabulary | None = None
     schemas: Schemas | None = None
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
@@ -107,6 +108,11 @@ class _Checker:
             fields = card_fields(self.schemas, kind, self.vocab).fields
             self._markdown[kind] = tuple(f.name for f in fields if f.shape == "markdown")
         return self._markdown[kind]
+
+    def knelpunt_codes(self) -> list[str]:
+        """The knelpunt codes (A-F) as the schema lists them."""
+        fields = card_fields(self.schemas, Kind.KNELPUNT, self.vocab).fields
+        return [c.value for f in fields if f.name == "code" for c in f.choices]
 
     def card(self, card_file: CardFile) -> tuple[AnyCard | None, Document | None]:
         """Check one card file, or reuse the outcome for the very same bytes and rules."""
@@ -188,11 +194,13 @@ class _Checker:
                 )
         if card_file.kind is Kind.KNELPUNT:
             code = data.get("code")
-            if card_file.slug not in ("a", "b", "c", "d", "e", "f"):
+            codes = self.knelpunt_codes()
+            if card_file.slug not in [c.lower() for c in codes]:
                 out.append(
                     Problem(
                         Position(card_file.display),
-                        f"een knelpunt heet a.yml tot en met f.yml, niet '{card_file.file.name}'",
+                        f"een knelpunt heet {codes[0].lower()}.yml tot en met {codes[-1].lower()}.yml, "
+                        f"niet '{card_file.file.name}'",
                         "noem het bestand naar de code van het knelpunt",
                     )
                 )
@@ -324,6 +332,7 @@ def _check(
     result.problems += vocab_problems
     if vocab_problems:
         return
+    result.vocab = vocab
     settings, settings_problems = load_settings(root)
     result.problems += settings_problems
     result.settings = settings
