@@ -496,3 +496,52 @@ def test_a_long_unbroken_title_and_place_do_not_scroll_sideways_on_a_phone(brows
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{path}: {overflow} px horizontaal scrollen op 360 px"
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",,\n}', "schema/praktijk.schema.json:2:20: dit is geen geldige JSON (Expecting property name enclosed in double quotes)"),
+        ('{"type": "objekt"}', "schema/praktijk.schema.json:1:1: dit is geen geldig JSON Schema (bij type: "),
+        ("[1, 2]", "schema/praktijk.schema.json:1:1: een schema is een JSON-object ({ ... })"),
+        ('{"properties": {"titel": {"$ref": "bestaat-niet.schema.json#/x"}}}', "schema:1:1: een verwijzing ($ref) in de schema's leidt nergens heen of naar zichzelf"),
+    ],
+    ids=["broken-json", "not-a-json-schema", "not-an-object", "ref-to-nowhere"],
+)
+def test_a_broken_schema_is_reported_not_crashed_on(repo, text, expected):
+    from kennisbank.validate import check_repository
+
+    (repo / "schema" / "praktijk.schema.json").write_text(text, encoding="utf-8")
+    lines = [str(p) for p in check_repository(repo).problems]
+    assert any(line.startswith(expected) for line in lines), lines
+    assert not any("interne fout" in line for line in lines), lines
+
+
+def test_vocabulary_synonyms_must_be_a_list_of_words(repo):
+    from kennisbank.validate import check_repository
+
+    vocab = repo / "data" / "vocabulaire.yml"
+    text = vocab.read_text(encoding="utf-8")
+    vocab.write_text(text.replace("synoniemen: [geld, budget, subsidie, middelen, potjes]", "synoniemen: geld", 1), encoding="utf-8")
+    lines = [str(p) for p in check_repository(repo).problems]
+    assert any("'synoniemen' van 'financiering' is een lijst van woorden" in line for line in lines), lines
+
+
+def test_a_card_name_longer_than_a_mail_can_carry_is_refused(repo):
+    from kennisbank.validate import check_repository
+
+    long = "a" + "-lang" * 20
+    (repo / "practices" / f"{long}.yml").write_text((repo / P).read_text(encoding="utf-8").replace("titel: Taalmeter bij de sociale werkvoorziening", "titel: Een andere titel"), encoding="utf-8")
+    lines = [str(p) for p in check_repository(repo).problems]
+    assert f"practices/{long}.yml:1:1: de bestandsnaam is te lang (101 tekens, hoogstens 80) (de naam staat in het adres dat mensen in een mail plakken; kies een kortere naam)" in lines
+
+
+def test_images_on_a_hand_written_page_come_from_the_site_itself():
+    from kennisbank.markup import sanitize_page
+
+    html = sanitize_page(
+        '<p><img src="https://tracker.example/p.gif" alt="a"><img src="//t.example/x" alt="b">'
+        '<img src="../assets/og-kennisbank.png" alt="c"></p>'
+    )
+    assert "tracker.example" not in html and "t.example" not in html
+    assert 'src="../assets/og-kennisbank.png"' in html

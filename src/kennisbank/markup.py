@@ -114,12 +114,21 @@ _PAGE_ATTRIBUTES = {
 }
 
 
+def _own_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """An image on a page comes from the site itself: one from elsewhere tells another server
+    who reads the page (the site fetches nothing from other hosts)."""
+    if tag == "img" and attribute == "src" and (":" in value.split("/")[0] or value.startswith("//")):
+        return None
+    return value
+
+
 def sanitize_page(html: str) -> str:
     """A hand-written page's HTML without anything that could run in a visitor's browser."""
     return nh3.clean(
         html,
         tags=_PAGE_TAGS,
         attributes=_PAGE_ATTRIBUTES,
+        attribute_filter=_own_images_only,
         url_schemes=_URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

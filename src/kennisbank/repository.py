@@ -31,6 +31,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
+MAX_SLUG = 80
+"""A card's name is its address: short enough to paste into a mail."""
 IGNORED_FILES = frozenset({"readme.md", ".gitkeep"})
 """Files in a card folder that are not cards and need no message."""
 
@@ -140,6 +142,14 @@ def file_name_problems(card_file: CardFile) -> list[Problem]:
         ]
     if not SLUG_RE.match(card_file.slug):
         return [invalid_name(pos, f"de bestandsnaam '{name}'", card_file.slug, ".yml")]
+    if len(card_file.slug) > MAX_SLUG:
+        return [
+            Problem(
+                pos,
+                f"de bestandsnaam is te lang ({len(card_file.slug)} tekens, hoogstens {MAX_SLUG})",
+                "de naam staat in het adres dat mensen in een mail plakken; kies een kortere naam",
+            )
+        ]
     return []
 
 

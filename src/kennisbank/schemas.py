@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import SchemaError
 from jsonschema.protocols import Validator
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from .model import Kind, Vocabulary
+from .problems import Position, Problem
 from .vocabulary import vocabulary_schema
 
 SCHEMA_DIR = "schema"
@@ -146,3 +149,50 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
         flat = inline_refs(document, registry.resolver(base_uri=schema_file_name(kind.schema)))
         card_validators[kind] = CardValidator(flat, registry=registry, format_checker=checker)
     return Schemas(card_validators, documents, registry)
+
+
+def schema_problems(root: Path, vocab: Vocabulary) -> tuple[Schemas | None, list[Problem]]:
+    """The schemas, or why they cannot be used: a missing file, broken JSON (at its line and
+    column), a schema that is not a valid JSON Schema, or a ``$ref`` that leads nowhere. A pull
+    request may change ``schema/`` too; the check then says what is wrong instead of failing."""
+    problems: list[Problem] = []
+    for name in (*SHARED_SCHEMAS, *(k.schema for k in Kind)):
+        shown = f"{SCHEMA_DIR}/{schema_file_name(name)}"
+        try:
+            document = json.loads(schema_path(root, name).read_text(encoding="utf-8"))
+        except OSError:
+            problems.append(Problem(Position(shown), "dit schema ontbreekt of kan niet gelezen worden"))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(Position(shown), "dit schema is geen geldige UTF-8"))
+            continue
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem(Position(shown, exc.lineno, exc.colno), f"dit is geen geldige JSON ({exc.msg})")
+            )
+            continue
+        except RecursionError:
+            problems.append(Problem(Position(shown), "dit schema is te diep genest"))
+            continue
+        if not isinstance(document, dict):
+            problems.append(Problem(Position(shown), "een schema is een JSON-object ({ ... })"))
+            continue
+        try:
+            Draft202012Validator.check_schema(document)
+        except SchemaError as exc:
+            where = "/".join(str(p) for p in exc.absolute_path) or "de bovenkant"
+            problems.append(
+                Problem(Position(shown), f"dit is geen geldig JSON Schema (bij {where}: {exc.message[:200]})")
+            )
+    if problems:
+        return None, problems
+    try:
+        return load_schemas(root, vocab), []
+    except (Unresolvable, ValueError, RecursionError) as exc:
+        return None, [
+            Problem(
+                Position(SCHEMA_DIR),
+                "een verwijzing ($ref) in de schema's leidt nergens heen of naar zichzelf",
+                f"controleer de $ref-waarden ({type(exc).__name__})",
+            )
+        ]

@@ -29,7 +29,7 @@ from .model import (
 from .pages import check_pages
 from .problems import Level, Position, Problem, sort_problems
 from .repository import CardFile, discover, expand_paths, file_name_problems, untrusted_files
-from .schemas import Schemas, load_schemas
+from .schemas import Schemas, schema_problems
 from .settings import Settings, load_settings
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
@@ -336,7 +336,10 @@ def _check(
     settings, settings_problems = load_settings(root)
     result.problems += settings_problems
     result.settings = settings
-    schemas = load_schemas(root, vocab)
+    schemas, schema_errors = schema_problems(root, vocab)
+    result.problems += schema_errors
+    if schemas is None:
+        return
     result.schemas = schemas
     checker = _Checker(root, schemas, vocab, today, rules_key(root, today), cache)
     stale = root / VOCABULARY_SCHEMA_FILE

@@ -55,6 +55,15 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
                 )
                 continue
             synonyms = entry.get("synoniemen") or []
+            if not isinstance(synonyms, list) or not all(isinstance(w, str) for w in synonyms):
+                doc.fail(
+                    doc.at((group, slug, "synoniemen")),
+                    f"'synoniemen' van '{slug}' is een lijst van woorden",
+                    "schrijf bijvoorbeeld: synoniemen: [geld, budget]",
+                )
+                synonyms = []
+            if not isinstance(entry.get("uitleg") or "", str):
+                doc.fail(doc.at((group, slug, "uitleg")), f"'uitleg' van '{slug}' is tekst", "schrijf 1 zin")
             terms.append(
                 Term(
                     slug=str(slug),
