@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_practice_page_shows_every_field(repo, catalogue):
     for text in [
         "<h1>Taalmeter bij de sociale werkvoorziening</h1>",
         "Een pilot met de Taalmeter liet zien",
-        '<span data-pagefind-meta="plaats">Dalfsen</span> (Overijssel)',
+        '<dt>Waar</dt><dd><span data-pagefind-meta="plaats">Dalfsen</span> · Overijssel</dd>',
         "Bibliotheek Dalfsen",
         "<dd>2018</dd>",
         "<strong>27</strong>",
@@ -111,6 +112,36 @@ def test_matrix_page_says_the_link_is_editorial_and_lists_every_knelpunt(repo, c
     for code in "ABCDEF":
         assert f'id="knelpunt-{code.lower()}"' in html
     assert (
-        '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen)'
+        '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen · Overijssel)'
         in html
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [
+        (
+            {"plaats": "Alkmaar", "regio": "Kennemerwaard", "provincie": "noord-holland"},
+            '<span data-pagefind-meta="plaats">Alkmaar · regio Kennemerwaard</span> · Noord-Holland',
+        ),
+        (
+            {"plaats": None, "regio": "Twente", "provincie": "overijssel"},
+            '<span data-pagefind-meta="plaats">regio Twente</span> · Overijssel',
+        ),
+        ({"plaats": None, "regio": None, "provincie": "landelijk"}, "<dd>Heel Nederland</dd>"),
+    ],
+    ids=["place-region-province", "region-only", "national"],
+)
+def test_practice_page_says_where_as_place_region_and_province(repo, catalogue, where, shown):
+    card = dataclasses.replace(catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"), **where)
+    assert shown in Renderer(repo, catalogue).card(card)
+
+
+def test_lists_show_the_place_line_too(repo, catalogue):
+    card = dataclasses.replace(
+        catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"), plaats="Alkmaar", regio="Kennemerwaard"
+    )
+    renderer = Renderer(repo, catalogue)
+    template = renderer.env.get_template("partials/kaart-regel.html")
+    line = template.render(item=card, url=lambda u: u, page_url="")
+    assert '<span class="kb-plaats">(Alkmaar · regio Kennemerwaard · Overijssel)</span>' in line

@@ -85,7 +85,11 @@ class Card:
 
 @dataclass(frozen=True, kw_only=True)
 class Practice(Card):
-    plaats: str
+    """``plaats`` is one municipality, ``regio`` the region; a regional or national card has no
+    ``plaats`` (the schema requires one unless ``regio`` is set or the province is 'landelijk')."""
+
+    plaats: str | None = None
+    regio: str | None = None
     provincie: str
     organisaties: tuple[Organisation, ...]
     jaar: int

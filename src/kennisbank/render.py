@@ -183,7 +183,8 @@ class Renderer:
         stays the same size however many cards there are: the home page must stay light."""
         context: dict[str, Any] = {}
         if name == "plaatsen":
-            context["places"] = dict(sorted(Counter(p.plaats for p in self.catalogue.practices).items()))
+            places = Counter(w for p in self.catalogue.practices for w in (p.plaats, p.regio) if w)
+            context["places"] = dict(sorted(places.items()))
         elif name == "themas":
             context["themes"] = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
         elif name == "nieuw":

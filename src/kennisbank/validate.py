@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
-from .editorial import editorial_warnings
+from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
 from .load import Document, TooLarge, read_bounded, read_document
 from .markup import markdown_risk
@@ -37,7 +37,7 @@ from .problems import Level, Position, Problem, sort_problems
 from .repository import SLUG_RE, slugify, symlink_problem, untrusted_files
 from .schemas import Schemas, load_schemas
 from .settings import Settings, load_settings
-from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+from .vocabulary import VOCABULARY_FILE, VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
 IGNORED_FILES = {"readme.md", ".gitkeep"}
 
@@ -172,6 +172,10 @@ def _texts(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
+def _line(value: Any) -> str | None:
+    return str(value).strip() if value is not None else None
+
+
 def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
     """The model object for a card whose data passed the schema."""
     common: dict[str, Any] = {
@@ -188,7 +192,8 @@ def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
     if card_file.kind is Kind.PRAKTIJK:
         return Practice(
             **common,
-            plaats=data["plaats"].strip(),
+            plaats=_line(data.get("plaats")),
+            regio=_line(data.get("regio")),
             provincie=data["provincie"],
             organisaties=tuple(Organisation(**o) for o in data["organisaties"]),
             jaar=data["jaar"],
@@ -497,6 +502,9 @@ def _check(root: Path, only: list[Path] | None, today: dt.date, result: CheckRes
     checker.references(cards, known)
     checker.uniqueness(cards, files)
     checker.problems += editorial_warnings(cards, settings, today)
+    if not any(p.level is Level.ERROR for p in checker.problems):  # a broken card's themes count too
+        vocab_doc = read_document(root / VOCABULARY_FILE, VOCABULARY_FILE)
+        checker.problems += unused_theme_warnings(vocab, [c for c, _ in cards], vocab_doc)
     result.checked_files = len(reported)
     result.problems += [
         p
