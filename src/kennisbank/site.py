@@ -129,6 +129,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
+        shown += (*catalogue.similar(card), *catalogue.same_place(card))
         pages.append(
             SitePage(
                 src,
