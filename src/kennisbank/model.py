@@ -125,10 +125,15 @@ class Recommendation(Card):
     kind: Kind = field(init=False, default=Kind.AANBEVELING)
 
     @property
-    def page_title(self) -> str:
-        """Gemeente E and Rijk C are both called 'Creëer experimenteerruimte' in the source."""
+    def code_label(self) -> str:
+        """'Aanbeveling voor gemeenten A': a bare 'A' or 'Gemeente A' reads as knelpunt A."""
         audience = "gemeenten" if self.niveau == "gemeente" else "de Rijksoverheid"
-        return f"{self.titel} (aanbeveling voor {audience}, {self.code})"
+        return f"Aanbeveling voor {audience} {self.code}"
+
+    @property
+    def page_title(self) -> str:
+        """Gemeenten E and Rijksoverheid C are both called 'Creëer experimenteerruimte' in the source."""
+        return f"{self.titel} ({self.code_label[0].lower()}{self.code_label[1:]})"
 
 
 AnyCard = Practice | Tip | Obstacle | Recommendation

@@ -176,7 +176,8 @@ class Renderer:
 
     def themes(self) -> str:
         counts = Counter(t for c in self.catalogue.all_cards() for t in c.themas)
-        return self._render("overzicht-themas.html", "themas/", themes=counts)
+        by_kind = Counter((t, c.kind) for c in self.catalogue.all_cards() for t in c.themas)
+        return self._render("overzicht-themas.html", "themas/", themes=counts, by_kind=by_kind)
 
     def block(self, name: str, page_url: str = "") -> str:
         """A fragment for a hand-written page (used through the ``kennisbank`` macro). Each block

@@ -90,7 +90,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
         SitePage(
             "themas/index.md",
             "Thema's",
-            "Alle kaarten per thema: van financiering en samenwerking tot gezondheid en werk.",
+            "Alles per thema: van financiering en samenwerking tot gezondheid en werk.",
             renderer.themes,
         )
     )
@@ -102,7 +102,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
                 SitePage(
                     f"{facet.url(term.slug)}".removesuffix("/") + ".md",
                     f"{facet.label}: {term.naam}",
-                    term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
+                    term.uitleg or f"Alles bij {facet.label.lower()} {term.naam}.",
                     partial(renderer.facet_page, facet, term),
                     depends=renderer.facet_cards(facet, term),
                 )
