@@ -108,3 +108,15 @@ def test_every_practice_page_shows_what_lijkt_hierop(built_site, card):
     section = html.split('<h2 id="lijkt-hierop">Lijkt hierop</h2>', 1)[1].split("</section>", 1)[0]
     for other in REAL.similar(card):
         assert f'href="../{other.slug}/"' in section, other.slug
+
+
+def test_a_practice_page_is_redrawn_when_its_similar_or_nearby_practices_change():
+    # ``mkdocs serve --dirty`` skips a page whose cards stay the same: these lists are on the page.
+    from kennisbank.render import Renderer
+    from kennisbank.site import site_pages
+
+    pages = {p.src_uri: p for p in site_pages(REAL, Renderer(REPO, REAL))}
+    card = next(p for p in REAL.practices if REAL.same_place(p))
+    depends = pages[f"{card.url.rstrip('/')}.md"].depends or ()
+    for other in (*REAL.similar(card), *REAL.same_place(card)):
+        assert other in depends, other.slug
