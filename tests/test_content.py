@@ -174,3 +174,13 @@ FACTS = [
 def test_source_fact_is_on_the_page(built_site, page, text):
     html = (built_site / page / "index.html").read_text(encoding="utf-8")
     assert text in html
+
+
+def test_a_place_is_one_plain_name_and_a_region_is_never_written_as_a_place():
+    practices = CATALOGUE.practices
+    regions = {p.regio for p in practices if p.regio}
+    for p in practices:
+        for value in (p.plaats, p.regio):
+            assert value is None or not re.search(r"[()/,;]", value), f"{p.path}: '{value}' heeft een noot"
+        assert p.plaats not in regions, f"{p.path}: '{p.plaats}' is een regio; zet het bij 'regio'"
+        assert p.plaats or p.regio or p.provincie == "landelijk", p.path

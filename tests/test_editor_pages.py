@@ -49,7 +49,8 @@ def test_fields_page_lists_every_field_of_every_schema_with_required_and_descrip
             page,
         )
         assert match, f"{kind.schema}: {name} missing from /velden/"
-        assert match.group(1) == ("ja" if name in schema["required"] else "nee"), name
+        required = {*schema["required"], *schema.get("then", {}).get("required", ())}
+        assert match.group(1) == ("ja" if name in required else "nee"), name
     card = next(c for c in CARD_FIELDS if c.kind is kind)
     for field in card.fields:
         assert f"<dd>{field.description}</dd>" in page, field.name

@@ -157,3 +157,35 @@ def test_warnings_do_not_fail_the_strict_build_and_are_shown_as_info(repo, tmp_p
     assert result.returncode == 0, output
     assert f"INFO    -  {review_line(checked)}" in output
     assert "WARNING" not in output
+
+
+def _drop_theme(root, path, theme):
+    card = root / path
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace(f" {theme},", "").replace(f", {theme}]", "]"), encoding="utf-8")
+
+
+def test_a_theme_no_card_uses_is_a_warning_at_its_key_in_the_vocabulary(repo, check):
+    _drop_theme(repo, "tips/korte-tip.yml", "gezin")
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    line = next(
+        i
+        for i, ln in enumerate((repo / "data/vocabulaire.yml").read_text().splitlines(), 1)
+        if ln == "  gezin:"
+    )
+    assert result.stdout.splitlines() == [
+        f"data/vocabulaire.yml:{line}:3: waarschuwing: geen enkele kaart gebruikt het thema 'gezin' "
+        "(Gezin en jeugd) (zet het thema bij 'themas' op een kaart die erover gaat, "
+        "of haal het weg uit de lijst)",
+        "0 fouten en 1 waarschuwing gevonden.",
+    ]
+
+
+def test_a_theme_used_only_by_a_broken_card_is_not_called_unused(repo, check):
+    # The broken card's themes cannot be read: saying 'unused' would send the editor the wrong way.
+    tip = repo / "tips/korte-tip.yml"
+    tip.write_text(tip.read_text(encoding="utf-8").replace("titel:", "tittel:"), encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 1
+    assert "geen enkele kaart gebruikt het thema" not in result.stdout

@@ -36,7 +36,7 @@ CASES = [
         "missing-required-field",
         {P: variant("plaats: Dalfsen\n", "")},
         [
-            f"{P}:2:1: het verplichte veld 'plaats' ontbreekt (Gemeente of regio, bijvoorbeeld Dalfsen of Parkstad (Heerlen))"
+            f"{P}:2:1: het verplichte veld 'plaats' ontbreekt (De gemeente, bijvoorbeeld Dalfsen. Gaat het over een hele regio of over heel Nederland? Dan mag dit veld weg: vul dan 'regio' in, of kies provincie 'landelijk')"
         ],
     ),
     (
@@ -618,3 +618,18 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
                 assert errors(schemas.validators[kind], variant) == errors(with_refs, variant), card.name
                 compared += 1
     assert compared > 500
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "plaats: Dalfsen\nregio: Vechtdal\nprovincie: overijssel\n",
+        "regio: Vechtdal\nprovincie: overijssel\n",
+        "provincie: landelijk\n",
+    ],
+    ids=["place-and-region", "region-only", "national-without-place"],
+)
+def test_a_card_about_a_region_or_all_of_the_country_needs_no_place(repo, check, where):
+    _write(repo, {P: variant("plaats: Dalfsen\nprovincie: overijssel\n", where)})
+    result = check(repo)
+    assert result.returncode == 0, result.stdout

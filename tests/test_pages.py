@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -45,13 +48,13 @@ def test_practice_page_shows_every_field(repo, catalogue):
     for text in [
         "<h1>Taalmeter bij de sociale werkvoorziening</h1>",
         "Een pilot met de Taalmeter liet zien",
-        '<span data-pagefind-meta="plaats">Dalfsen</span> (Overijssel)',
+        '<dt>Waar</dt><dd><span data-pagefind-meta="plaats">Dalfsen</span> · Overijssel</dd>',
         "Bibliotheek Dalfsen",
         "<dd>2018</dd>",
         "<strong>27</strong>",
         "Geef de cijfers een gezicht",
         "Knelpunt A: Knelpunt A uit de test",
-        "Gemeente A: Zorg voor een formele opdracht",
+        "Aanbeveling voor gemeenten A: Zorg voor een formele opdracht",
         "Bewustwording",
         "Inspiratiedocument Hoger bereik",
         "Sheet &#39;Maar geef ze ook een gezicht&#39;",
@@ -112,6 +115,85 @@ def test_matrix_page_says_the_link_is_editorial_and_lists_every_knelpunt(repo, c
     for code in "ABCDEF":
         assert f'id="knelpunt-{code.lower()}"' in html
     assert (
-        '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen)'
+        '<a href="../praktijken/dalfsen-taalmeter/">Taalmeter bij de sociale werkvoorziening</a> (Dalfsen · Overijssel)'
         in html
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [
+        (
+            {"plaats": "Alkmaar", "regio": "Kennemerwaard", "provincie": "noord-holland"},
+            '<span data-pagefind-meta="plaats">Alkmaar · regio Kennemerwaard</span> · Noord-Holland',
+        ),
+        (
+            {"plaats": None, "regio": "Twente", "provincie": "overijssel"},
+            '<span data-pagefind-meta="plaats">regio Twente</span> · Overijssel',
+        ),
+        ({"plaats": None, "regio": None, "provincie": "landelijk"}, "<dd>Heel Nederland</dd>"),
+    ],
+    ids=["place-region-province", "region-only", "national"],
+)
+def test_practice_page_says_where_as_place_region_and_province(repo, catalogue, where, shown):
+    card = dataclasses.replace(catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"), **where)
+    assert shown in Renderer(repo, catalogue).card(card)
+
+
+def test_lists_show_the_place_line_too(repo, catalogue):
+    card = dataclasses.replace(
+        catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"), plaats="Alkmaar", regio="Kennemerwaard"
+    )
+    renderer = Renderer(repo, catalogue)
+    template = renderer.env.get_template("partials/kaart-regel.html")
+    line = template.render(item=card, url=lambda u: u, page_url="")
+    assert '<span class="kb-plaats">(Alkmaar · regio Kennemerwaard · Overijssel)</span>' in line
+
+
+EDITOR_PAGES = ("velden", "redactie", "bijdragen", "open-data")  # open-data documents kaarten.json
+
+
+def _visible_text(page: str) -> str:
+    page = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_visitor_pages_never_say_kaart_which_also_means_map(built_site):
+    said = {}
+    for file in sorted(built_site.rglob("index.html")):
+        where = file.relative_to(built_site).as_posix()
+        if where.startswith(EDITOR_PAGES):
+            continue
+        # "in kaart brengen" (to map out) is fine; "kaart" for a page is not
+        words = re.findall(r"(?<!\bin )\b[Kk]aart(?:en)?\b", _visible_text(file.read_text(encoding="utf-8")))
+        if words:
+            said[where] = words
+    assert said == {}
+
+
+@pytest.mark.parametrize(
+    ("kind", "slug", "noun"),
+    [
+        (Kind.PRAKTIJK, "dalfsen-taalmeter", "dit praktijkvoorbeeld"),
+        (Kind.TIP, "korte-tip", "deze tip"),
+        (Kind.KNELPUNT, "c", "dit knelpunt"),
+        (Kind.AANBEVELING, "gemeente-a-test", "deze aanbeveling"),
+    ],
+    ids=["praktijk", "tip", "knelpunt", "aanbeveling"],
+)
+def test_share_block_names_the_kind_of_page(repo, catalogue, kind, slug, noun):
+    page = Renderer(repo, catalogue).card(catalogue.get(kind, slug))
+    assert f"Zo verwijs je naar {noun}</h2>" in page
+    assert f">{noun[0].upper()}{noun[1:]} staat op " in page
+
+
+def test_a_recommendation_is_labelled_with_its_audience_everywhere(built_site):
+    # 'Gemeente A' or 'Rijk A' next to 'Knelpunt A' reads as the same thing.
+    for file in built_site.rglob("index.html"):
+        text = _visible_text(file.read_text(encoding="utf-8"))
+        assert not re.search(
+            r"\b(Gemeenten?|Rijk|Rijksoverheid) [A-I]\b(?!\w)",
+            text.replace("voor gemeenten", "").replace("voor de Rijksoverheid", ""),
+        ), file
+    page = (built_site / "aanbevelingen" / "index.html").read_text(encoding="utf-8")
+    assert "Aanbeveling voor gemeenten A: " in page and "Aanbeveling voor de Rijksoverheid A: " in page

@@ -105,7 +105,7 @@ def test_mail_link_encodes_dutch_characters_ampersand_and_hash():
 def test_card_shows_how_to_cite_it_and_its_licence(built_site):
     card = CATALOGUE.practices[0]
     html = (built_site / card.url / "index.html").read_text(encoding="utf-8")
-    assert "Zo verwijs je naar deze kaart" in html
+    assert "Zo verwijs je naar dit praktijkvoorbeeld" in html
     checked = dutch_date(card.gecontroleerd)
     assert f"Kennisbank Basisvaardigheden. {_site_url()}{card.url} (gecontroleerd op {checked})" in html
     assert 'rel="license">CC BY 4.0</a>' in html
@@ -334,8 +334,8 @@ def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path):
         card.titel,
         card.samenvatting.split(".")[0],
         "Bron",
-        "Zo verwijs je naar deze kaart",
-        f"Deze kaart staat op {_site_url()}{card.url}",
+        "Zo verwijs je naar dit praktijkvoorbeeld",
+        f"Dit praktijkvoorbeeld staat op {_site_url()}{card.url}",
         f"gecontroleerd op {dutch_date(card.gecontroleerd)}",
     ):
         assert " ".join(expected.split()) in text, expected

@@ -16,6 +16,10 @@ def _texts(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
+def _line(value: Any) -> str | None:
+    return str(value).strip() if value is not None else None
+
+
 def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
     """The model object for a card whose data passed the schema."""
     common: dict[str, Any] = {
@@ -32,7 +36,8 @@ def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
     if card_file.kind is Kind.PRAKTIJK:
         return Practice(
             **common,
-            plaats=data["plaats"].strip(),
+            plaats=_line(data.get("plaats")),
+            regio=_line(data.get("regio")),
             provincie=data["provincie"],
             organisaties=tuple(Organisation(**o) for o in data["organisaties"]),
             jaar=data["jaar"],

@@ -6,8 +6,9 @@ its practices); the catalogue answers both directions.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .facets import Facet
 from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip, Vocabulary
@@ -32,6 +33,22 @@ def _title_key(card: AnyCard) -> str:
     return card.titel.casefold()
 
 
+# How much one shared value counts towards "Lijkt hierop": a shared knelpunt says most.
+SIMILARITY = {"knelpunten": 3, "themas": 2, "organisaties": 1, "plaats": 1, "regio": 1}
+
+
+def _traits(p: Practice) -> set[tuple[str, str]]:
+    """What "Lijkt hierop" compares, as (SIMILARITY key, value) pairs."""
+    values = {
+        "knelpunten": p.knelpunten,
+        "themas": p.themas,
+        "organisaties": tuple(o.type for o in p.organisaties),
+        "plaats": (p.plaats,) if p.plaats else (),
+        "regio": (p.regio,) if p.regio else (),
+    }
+    return {(name, value) for name, group in values.items() for value in group}
+
+
 @dataclass(frozen=True)
 class Catalogue:
     vocab: Vocabulary
@@ -41,6 +58,12 @@ class Catalogue:
     recommendations: tuple[Recommendation, ...]
     _by_key: dict[tuple[Kind, str], AnyCard]
     _related: dict[tuple[Kind, str, Kind], tuple[AnyCard, ...]]
+    # Filled on first use: "Lijkt hierop" is only needed when pages are made.
+    _traits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+    _practice_masks: list[int] = field(default_factory=list, compare=False, repr=False)
+    _similar: dict[tuple[str, int], tuple[Practice, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, cards: list[AnyCard], vocab: Vocabulary) -> Catalogue:
@@ -121,13 +144,17 @@ class Catalogue:
         cards = self.of_kind(kind) if kind else self.all_cards()
         return Counter(v for c in cards for v in facet.values(c))
 
+    def facet_counts_by_kind(self, facet: Facet) -> Counter[tuple[str, Kind]]:
+        """How many cards of each kind have each value of ``facet``."""
+        return Counter((v, c.kind) for c in self.all_cards() for v in facet.values(c))
+
     def with_value(self, facet: Facet, value: str) -> tuple[AnyCard, ...]:
         """The cards that have ``value`` for ``facet``, in overview order."""
         return tuple(c for c in self.all_cards() if value in facet.values(c))
 
     def place_counts(self) -> dict[str, int]:
-        """Places with their number of practices, A-Z."""
-        return dict(sorted(Counter(p.plaats for p in self.practices).items()))
+        """Places and regions with their number of practices, A-Z."""
+        return dict(sorted(Counter(w for p in self.practices for w in (p.plaats, p.regio) if w).items()))
 
     def theme_counts(self) -> Counter[str]:
         return Counter(t for c in self.all_cards() for t in c.themas)
@@ -135,6 +162,60 @@ class Catalogue:
     def newest(self, n: int) -> list[AnyCard]:
         """The ``n`` cards checked most recently (then by title, Z-A as before)."""
         return sorted(self.all_cards(), key=lambda c: (c.gecontroleerd, c.titel), reverse=True)[:n]
+
+    def similar(self, card: AnyCard, n: int = 5) -> tuple[Practice, ...]:
+        """The ``n`` other practices most like ``card``: shared knelpunten count most, then themes,
+        then kinds of organisation, place and region (see SIMILARITY). Only practices that share
+        something; equal scores keep overview order, so the list is the same on every build."""
+        if not isinstance(card, Practice):
+            return ()
+        key = (card.slug, n)
+        if key not in self._similar:
+            masks = self._masks()
+            mine = self._mask(card)
+            scores = [(mask & mine).bit_count() for mask in masks]
+            best = heapq.nsmallest(
+                n,
+                (
+                    (-score, i)
+                    for i, score in enumerate(scores)
+                    if score and self.practices[i].slug != card.slug
+                ),
+            )
+            self._similar[key] = tuple(self.practices[i] for _, i in best)
+        return self._similar[key]
+
+    def _masks(self) -> list[int]:
+        """One int per practice in which each trait owns as many bits as its weight, so the score
+        of two practices is the number of bits they share (thousands of cards, one pass each)."""
+        if not self._traits:
+            offset = 0
+            for trait in sorted({t for p in self.practices for t in _traits(p)}):
+                weight = SIMILARITY[trait[0]]
+                self._traits[trait] = ((1 << weight) - 1) << offset
+                offset += weight
+            self._practice_masks.extend(self._mask(p) for p in self.practices)
+        return self._practice_masks
+
+    def _mask(self, card: Practice) -> int:
+        mask = 0
+        for trait in _traits(card):
+            mask |= self._traits.get(trait, 0)
+        return mask
+
+    def same_place(self, card: AnyCard, limit: int = 6) -> tuple[Practice, ...]:
+        """Other practices from the same place or region that ``similar`` does not already show,
+        in overview order, at most ``limit``."""
+        if not isinstance(card, Practice) or not (card.plaats or card.regio):
+            return ()
+        shown = {card.slug, *(p.slug for p in self.similar(card))}
+        near = tuple(
+            p
+            for p in self.practices
+            if p.slug not in shown
+            and ((card.plaats and p.plaats == card.plaats) or (card.regio and p.regio == card.regio))
+        )
+        return near[:limit]
 
     def get(self, kind: Kind, slug: str) -> AnyCard | None:
         return self._by_key.get((kind, slug))

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .document import Document
-from .model import AnyCard
+from .model import AnyCard, Vocabulary
 from .problems import Level, Problem
 from .readability import LONG_SENTENCE_WORDS, flesch_douma, long_sentences
 from .settings import Settings
@@ -84,3 +84,19 @@ def editorial_warnings(
             out.append(due)
         out += readability_warnings(card, doc, settings.leesbaarheid_minimum)
     return out
+
+
+def unused_theme_warnings(vocab: Vocabulary, cards: Iterable[AnyCard], doc: Document) -> list[Problem]:
+    """A theme no card uses gives an empty theme page and an empty filter choice; ``doc`` is
+    ``data/vocabulaire.yml``, for the line of the theme's key."""
+    used = {theme for card in cards for theme in card.themas}
+    return [
+        Problem(
+            doc.at(("themas", term.slug), key=True),
+            f"geen enkele kaart gebruikt het thema '{term.slug}' ({term.naam})",
+            "zet het thema bij 'themas' op een kaart die erover gaat, of haal het weg uit de lijst",
+            Level.WARNING,
+        )
+        for term in vocab.themas
+        if term.slug not in used
+    ]

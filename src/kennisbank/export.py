@@ -94,6 +94,7 @@ CSV_COLUMNS = [
     "bron",
     "gecontroleerd",
     "url",
+    "regio",
 ]
 
 
@@ -146,6 +147,7 @@ def _csv_row(p: Practice, catalogue: Catalogue, site_url: str) -> str:
             " | ".join(f"{b.document} ({b.uitgever}, {b.jaar})" for b in p.bron),
             p.gecontroleerd.isoformat(),
             absolute_url(site_url, p.url),
+            p.regio,
         ]
     )
 

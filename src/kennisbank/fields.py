@@ -117,7 +117,9 @@ def _field(name: str, raw: dict[str, Any], required: bool, resolver: Resolver, v
 
 
 def _object_fields(schema: dict[str, Any], resolver: Resolver, vocab: Vocabulary) -> tuple[Field, ...]:
-    required = set(schema.get("required", ()))
+    # A field the schema requires unless its ``if`` says otherwise (a practice's ``plaats``) is
+    # shown as required: that is the usual case, and its description names the exception.
+    required = set(schema.get("required", ())) | set(schema.get("then", {}).get("required", ()))
     return tuple(
         _field(name, sub, name in required, resolver, vocab)
         for name, sub in schema.get("properties", {}).items()

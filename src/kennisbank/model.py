@@ -85,7 +85,11 @@ class Card:
 
 @dataclass(frozen=True, kw_only=True)
 class Practice(Card):
-    plaats: str
+    """``plaats`` is one municipality, ``regio`` the region; a regional or national card has no
+    ``plaats`` (the schema requires one unless ``regio`` is set or the province is 'landelijk')."""
+
+    plaats: str | None = None
+    regio: str | None = None
     provincie: str
     organisaties: tuple[Organisation, ...]
     jaar: int
@@ -121,10 +125,15 @@ class Recommendation(Card):
     kind: Kind = field(init=False, default=Kind.AANBEVELING)
 
     @property
-    def page_title(self) -> str:
-        """Gemeente E and Rijk C are both called 'Creëer experimenteerruimte' in the source."""
+    def code_label(self) -> str:
+        """'Aanbeveling voor gemeenten A': a bare 'A' or 'Gemeente A' reads as knelpunt A."""
         audience = "gemeenten" if self.niveau == "gemeente" else "de Rijksoverheid"
-        return f"{self.titel} (aanbeveling voor {audience}, {self.code})"
+        return f"Aanbeveling voor {audience} {self.code}"
+
+    @property
+    def page_title(self) -> str:
+        """Gemeenten E and Rijksoverheid C are both called 'Creëer experimenteerruimte' in the source."""
+        return f"{self.titel} ({self.code_label[0].lower()}{self.code_label[1:]})"
 
 
 AnyCard = Practice | Tip | Obstacle | Recommendation

@@ -114,10 +114,15 @@ class Renderer:
         """Every value of a facet with its page, also values no card has yet: their pages exist
         (the addresses are published) and must be reachable by a link."""
         assert facet.group is not None
-        counts = self.catalogue.facet_counts(facet)
         terms = getattr(self.catalogue.vocab, facet.group)
         return self._render(
-            "overzicht-facet.html", f"{facet.prefix}/", facet=facet, title=title, terms=terms, counts=counts
+            "overzicht-facet.html",
+            f"{facet.prefix}/",
+            facet=facet,
+            title=title,
+            terms=terms,
+            counts=self.catalogue.facet_counts(facet),
+            by_kind=self.catalogue.facet_counts_by_kind(facet),
         )
 
     def block(self, name: str, page_url: str = "") -> str:

@@ -42,7 +42,7 @@ OVERVIEW_TEXT = {
 
 
 FACET_OVERVIEWS = {
-    "thema": ("Thema's", "Alle kaarten per thema: van financiering en samenwerking tot gezondheid en werk."),
+    "thema": ("Thema's", "Alles per thema: van financiering en samenwerking tot gezondheid en werk."),
     "provincie": ("Provincies", "Alle praktijkvoorbeelden per provincie, en welke landelijk zijn."),
     "organisatie": (
         "Soorten organisatie",
@@ -102,7 +102,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 SitePage(
                     f"{facet.url(term.slug)}".removesuffix("/") + ".md",
                     f"{facet.label}: {term.naam}",
-                    term.uitleg or f"Alle kaarten bij {facet.label.lower()} {term.naam}.",
+                    term.uitleg or f"Alles bij {facet.label.lower()} {term.naam}.",
                     partial(renderer.facet_page, facet, term),
                     # Kept (the address is published), but an empty page is nothing to find.
                     meta=newest_check(cards) or dict(NOINDEX),
@@ -138,6 +138,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
+        shown += (*catalogue.similar(card), *catalogue.same_place(card))
         pages.append(
             SitePage(
                 src,

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cards import build_card
 from .catalogue import Catalogue
-from .editorial import editorial_warnings
+from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
 from .load import Document, TooLarge, read_bounded, read_document
 from .markup import markdown_risk
@@ -31,7 +31,7 @@ from .problems import Level, Position, Problem, sort_problems
 from .repository import CardFile, discover, expand_paths, file_name_problems, untrusted_files
 from .schemas import Schemas, schema_problems
 from .settings import Settings, load_settings
-from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+from .vocabulary import VOCABULARY_FILE, VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
 
 @dataclass
@@ -378,6 +378,9 @@ def _check(
     checker.references(cards, known)
     checker.uniqueness(cards, files)
     checker.problems += editorial_warnings(cards, settings, today)
+    if not any(p.level is Level.ERROR for p in checker.problems):  # a broken card's themes count too
+        vocab_doc = read_document(root / VOCABULARY_FILE, VOCABULARY_FILE)
+        checker.problems += unused_theme_warnings(vocab, [c for c, _ in cards], vocab_doc)
     result.checked_files = len(reported)
     result.problems += [
         p
