@@ -579,13 +579,13 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
     import yaml
     from jsonschema import FormatChecker
 
-    from kennisbank import validate
     from kennisbank.model import Kind
-    from kennisbank.schemas import CardValidator
+    from kennisbank.schemas import CardValidator, load_schemas
+    from kennisbank.vocabulary import load_vocabulary
 
     repo_root = Path(__file__).resolve().parents[1]
-    vocab, _ = validate.load_vocabulary(repo_root)
-    schemas = validate.load_schemas(repo_root, vocab)
+    vocab, _ = load_vocabulary(repo_root)
+    schemas = load_schemas(repo_root, vocab)
     folders = {"practices": Kind.PRAKTIJK, "tips": Kind.TIP, "obstacles": Kind.KNELPUNT}
     folders["recommendations"] = Kind.AANBEVELING
     bad_values = [None, 7, 2018.0, "", [], {"x": 1}, ["onbekend"], [{"x": 1}], "x" * 2000, "2026-13-01"]

@@ -150,7 +150,7 @@ def test_lists_show_the_place_line_too(repo, catalogue):
     assert '<span class="kb-plaats">(Alkmaar · regio Kennemerwaard · Overijssel)</span>' in line
 
 
-EDITOR_PAGES = ("velden", "redactie", "bijdragen", "open-data")  # open-data documents kaarten.json
+EDITOR_PAGES = ("velden", "redactie", "bijdragen", "open-data", "techniek")  # open-data documents kaarten.json; techniek is for maintainers
 
 
 def _visible_text(page: str) -> str:
