@@ -112,10 +112,9 @@ def test_every_practice_page_shows_what_lijkt_hierop(built_site, card):
 
 def test_a_practice_page_is_redrawn_when_its_similar_or_nearby_practices_change():
     # ``mkdocs serve --dirty`` skips a page whose cards stay the same: these lists are on the page.
-    from kennisbank.render import Renderer
-    from kennisbank.site import site_pages
+    from kennisbank.site import load_site
 
-    pages = {p.src_uri: p for p in site_pages(REAL, Renderer(REPO, REAL))}
+    pages = load_site(REPO).pages
     card = next(p for p in REAL.practices if REAL.same_place(p))
     depends = pages[f"{card.url.rstrip('/')}.md"].depends or ()
     for other in (*REAL.similar(card), *REAL.same_place(card)):
