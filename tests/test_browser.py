@@ -31,6 +31,8 @@ def _pages() -> list[tuple[str, str]]:
         ("overzicht-tips", "/tips/?knelpunt=B"),
         ("matrix", "/matrix/"),
         ("overzicht-provincies", "/provincies/"),
+        ("overzicht-organisaties", "/organisaties/"),
+        ("techniek", "/techniek/"),
         ("provincie-zonder-praktijken", "/provincies/zeeland/"),
         ("niet-gevonden", "/praktijken/bestaat/niet/"),
     ]
