@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import os
@@ -33,6 +34,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(params=["fast", "careful"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test twice: with libyaml, as the build reads cards, and with PyYAML's pure-Python
+    parser, which is used when libyaml is missing. Editors must get the same messages from both."""
+    from kennisbank import load
+
+    if request.param == "careful":
+        monkeypatch.setattr(load, "_CLoader", None)
+    else:
+        assert load._CLoader is not None, "PyYAML without libyaml: the build is several times slower"
+    return str(request.param)
+
+
+CHECK_DAY = dt.date(2026, 11, 25)
+"""The day in-process checks run on, so messages about dates and reviews do not age."""
+
+
+def problem_lines(root: Path) -> list[str]:
+    """The lines ``kennisbank check`` prints before its count line, without a subprocess."""
+    from kennisbank.validate import check_repository
+
+    return [str(p) for p in check_repository(root, today=CHECK_DAY).problems]
 
 
 def make_repo(target: Path) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, make_repo
+from conftest import build, make_repo, problem_lines
 
 P = "practices/dalfsen-taalmeter.yml"
 SECRET = "GEHEIM-7f3a9c"
@@ -216,14 +216,26 @@ def _write(repo: Path, files: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_hostile_file_is_refused_with_position_and_hint(repo, check, files, expected):
+def test_hostile_file_is_refused_with_position_and_hint(repo, yaml_parser, files, expected):
     _write(repo, files)
+    lines = problem_lines(repo)
+    assert lines == expected
+    assert SECRET not in "\n".join(lines)
+    assert not (repo / "PWNED").exists()
+
+
+def test_check_command_refuses_a_hostile_file_without_showing_its_content(repo, check):
+    """The real ``kennisbank check``: exit 1, the count line, no traceback, no secret."""
+    _write(repo, {"practices/geheim.yml": Link("outside"), "docs/omgeving.md": Link("/proc/self/environ")})
     result = check(repo)
-    assert result.stdout.splitlines()[:-1] == expected, result.stdout
     assert result.returncode == 1
+    assert result.stdout.splitlines() == [*problem_lines(repo), "2 fouten gevonden."]
+    assert result.stdout.splitlines()[:-1] == [
+        f"docs/omgeving.md:1:1: {SYMLINK}",
+        f"practices/geheim.yml:1:1: {SYMLINK}",
+    ]
     assert "Traceback" not in result.stdout + result.stderr
     assert SECRET not in result.stdout + result.stderr
-    assert not (repo / "PWNED").exists()
 
 
 def _build_errors(output: str) -> list[str]:
