@@ -13,8 +13,17 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from kennisbank.model import Kind
+from kennisbank.site import load_site
+
+if TYPE_CHECKING:
+    from kennisbank.catalogue import Catalogue
+    from kennisbank.model import AnyCard
+    from kennisbank.site import Site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CARDS = REPO / "tests" / "fixtures" / "repo"
@@ -58,6 +67,37 @@ def problem_lines(root: Path) -> list[str]:
     from kennisbank.validate import check_repository
 
     return [str(p) for p in check_repository(root, today=CHECK_DAY).problems]
+
+
+def real_card_paths(*kinds: Kind) -> list[str]:
+    """The card files of the real repository (``practices/x.yml``), from the file names alone.
+
+    For ``parametrize``, which needs a list at collection time: reading the cards there would turn
+    one broken card into a collection error. Tests look the card up in ``real_catalogue``.
+    """
+    return sorted(
+        f"{kind.folder}/{file.name}" for kind in kinds or tuple(Kind) for file in (REPO / kind.folder).glob("*.yml")
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site() -> Site:
+    """The real repository checked and its pages prepared, once per session (``load_site``)."""
+    return load_site(REPO)
+
+
+@pytest.fixture(scope="session")
+def real_catalogue(real_site: Site) -> Catalogue:
+    """The cards of the real repository; a broken card fails the tests that need it, with its message."""
+    problems = [str(p) for p in real_site.result.errors]
+    assert real_site.result.catalogue is not None, "\n".join(problems)
+    return real_site.result.catalogue
+
+
+def real_card(catalogue: Catalogue, path: str) -> AnyCard:
+    """The card of the real repository at ``path`` (one of ``real_card_paths()``)."""
+    (card,) = [c for c in catalogue.all_cards() if c.path == path]
+    return card
 
 
 def make_repo(target: Path) -> Path:
