@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import os
@@ -13,8 +14,17 @@ import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from kennisbank.model import Kind
+from kennisbank.site import load_site
+
+if TYPE_CHECKING:
+    from kennisbank.catalogue import Catalogue
+    from kennisbank.model import AnyCard
+    from kennisbank.site import Site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CARDS = REPO / "tests" / "fixtures" / "repo"
@@ -34,6 +44,61 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(params=["fast", "careful"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test twice: with libyaml, as the build reads cards, and with PyYAML's pure-Python
+    parser, which is used when libyaml is missing. Editors must get the same messages from both."""
+    from kennisbank import load
+
+    if request.param == "careful":
+        monkeypatch.setattr(load, "_CLoader", None)
+    else:
+        assert load._CLoader is not None, "PyYAML without libyaml: the build is several times slower"
+    return str(request.param)
+
+
+CHECK_DAY = dt.date(2026, 11, 25)
+"""The day in-process checks run on, so messages about dates and reviews do not age."""
+
+
+def problem_lines(root: Path) -> list[str]:
+    """The lines ``kennisbank check`` prints before its count line, without a subprocess."""
+    from kennisbank.validate import check_repository
+
+    return [str(p) for p in check_repository(root, today=CHECK_DAY).problems]
+
+
+def real_card_paths(*kinds: Kind) -> list[str]:
+    """The card files of the real repository (``practices/x.yml``), from the file names alone.
+
+    For ``parametrize``, which needs a list at collection time: reading the cards there would turn
+    one broken card into a collection error. Tests look the card up in ``real_catalogue``.
+    """
+    return sorted(
+        f"{kind.folder}/{file.name}" for kind in kinds or tuple(Kind) for file in (REPO / kind.folder).glob("*.yml")
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site() -> Site:
+    """The real repository checked and its pages prepared, once per session (``load_site``)."""
+    return load_site(REPO)
+
+
+@pytest.fixture(scope="session")
+def real_catalogue(real_site: Site) -> Catalogue:
+    """The cards of the real repository; a broken card fails the tests that need it, with its message."""
+    problems = [str(p) for p in real_site.result.errors]
+    assert real_site.result.catalogue is not None, "\n".join(problems)
+    return real_site.result.catalogue
+
+
+def real_card(catalogue: Catalogue, path: str) -> AnyCard:
+    """The card of the real repository at ``path`` (one of ``real_card_paths()``)."""
+    (card,) = [c for c in catalogue.all_cards() if c.path == path]
+    return card
 
 
 def make_repo(target: Path) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, make_repo
+from conftest import build, make_repo, problem_lines
 
 P = "practices/dalfsen-taalmeter.yml"
 SECRET = "GEHEIM-7f3a9c"
@@ -216,14 +216,26 @@ def _write(repo: Path, files: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_hostile_file_is_refused_with_position_and_hint(repo, check, files, expected):
+def test_hostile_file_is_refused_with_position_and_hint(repo, yaml_parser, files, expected):
     _write(repo, files)
+    lines = problem_lines(repo)
+    assert lines == expected
+    assert SECRET not in "\n".join(lines)
+    assert not (repo / "PWNED").exists()
+
+
+def test_check_command_refuses_a_hostile_file_without_showing_its_content(repo, check):
+    """The real ``kennisbank check``: exit 1, the count line, no traceback, no secret."""
+    _write(repo, {"practices/geheim.yml": Link("outside"), "docs/omgeving.md": Link("/proc/self/environ")})
     result = check(repo)
-    assert result.stdout.splitlines()[:-1] == expected, result.stdout
     assert result.returncode == 1
+    assert result.stdout.splitlines() == [*problem_lines(repo), "2 fouten gevonden."]
+    assert result.stdout.splitlines()[:-1] == [
+        f"docs/omgeving.md:1:1: {SYMLINK}",
+        f"practices/geheim.yml:1:1: {SYMLINK}",
+    ]
     assert "Traceback" not in result.stdout + result.stderr
     assert SECRET not in result.stdout + result.stderr
-    assert not (repo / "PWNED").exists()
 
 
 def _build_errors(output: str) -> list[str]:
@@ -294,7 +306,10 @@ class _Head(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of a fixture repository with a hostile hand-written page (docs/lezen.md) and a
+    card whose fields look like spreadsheet formulas."""
     repo = make_repo(tmp_path_factory.mktemp("pages") / "repo")
+    _write_formulas(repo)
     # Not in the nav: its title comes from the front matter alone, as Material's <h1> too.
     (repo / "docs" / "lezen.md").write_text(
         "---\ntitle: 'Lezen \"samen\" \"><script>alert(1)</script>'\n"
@@ -337,9 +352,7 @@ def test_scripts_and_event_handlers_in_a_hand_written_page_are_removed(hostile_p
     assert 'href="https://example.org/"' in html
 
 
-@pytest.fixture(scope="module")
-def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = make_repo(tmp_path_factory.mktemp("formules") / "repo")
+def _write_formulas(repo: Path) -> None:
     card = repo / P
     text = card.read_text(encoding="utf-8")
     text = text.replace(
@@ -350,16 +363,12 @@ def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("  - naam: Bibliotheek Dalfsen", "  - naam: '-2+3 Bibliotheek'")
     text = text.replace("tips: [korte-tip]", "tips: [korte-tip]\nresultaten:\n  - '+25% meer deelnemers'")
     card.write_text(text, encoding="utf-8")
-    site = repo.parent / "site"
-    result = build(repo, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
-def test_csv_cells_never_start_a_spreadsheet_formula(formula_site):
+def test_csv_cells_never_start_a_spreadsheet_formula(hostile_pages):
     import csv
 
-    text = (formula_site / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")
+    text = (hostile_pages / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
     header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert row["titel"] == "'=HYPERLINK(\"https://example.org/\";\"Klik hier\")"

@@ -43,6 +43,15 @@ def test_card_page_matches_golden_file(repo, catalogue, update_golden, kind, slu
     assert html == golden.read_text(encoding="utf-8"), "ververs met: pytest --update-golden"
 
 
+@pytest.mark.parametrize("kind", list(Kind), ids=[k.url_prefix for k in Kind])
+def test_overview_page_matches_golden_file(repo, catalogue, update_golden, kind):
+    html = Renderer(repo, catalogue).overview(kind)
+    golden = GOLDEN / f"overzicht-{kind.url_prefix}.html"
+    if update_golden:
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8"), "ververs met: pytest --update-golden"
+
+
 def test_practice_page_shows_every_field(repo, catalogue):
     html = Renderer(repo, catalogue).card(catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"))
     for text in [

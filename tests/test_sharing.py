@@ -14,15 +14,10 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 
-from conftest import REPO, build, make_repo
+from conftest import REPO, build, make_repo, real_card, real_card_paths
 from kennisbank.render import dutch_date
 from kennisbank.share import card_mailto
-from kennisbank.site import load_site
 
-SITE = load_site(REPO)
-CATALOGUE = SITE.result.catalogue
-assert CATALOGUE is not None
-CARDS = CATALOGUE.all_cards()
 SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_url"]
 
 
@@ -60,8 +55,9 @@ def _site_url() -> str:
     return os.environ.get("KENNISBANK_SITE_URL", "http://127.0.0.1:8000/")
 
 
-@pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
-def test_card_page_has_canonical_link_and_preview_tags(built_site, card):
+@pytest.mark.parametrize("path", real_card_paths())
+def test_card_page_has_canonical_link_and_preview_tags(built_site, real_catalogue, path):
+    card = real_card(real_catalogue, path)
     tags = _tags((built_site / card.url / "index.html").read_text(encoding="utf-8"))
     url = _site_url() + card.url
     assert tags.links["canonical"] == url
@@ -82,8 +78,9 @@ def test_preview_image_exists_in_the_built_site(built_site):
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.parametrize("card", CARDS, ids=[c.path for c in CARDS])
-def test_card_page_has_mail_link_with_title_summary_and_url(built_site, card):
+@pytest.mark.parametrize("path", real_card_paths())
+def test_card_page_has_mail_link_with_title_summary_and_url(built_site, real_catalogue, path):
+    card = real_card(real_catalogue, path)
     tags = _tags((built_site / card.url / "index.html").read_text(encoding="utf-8"))
     mail = next(h for h in tags.hrefs if h.startswith("mailto:"))
     query = parse_qs(urlsplit(mail).query)
@@ -91,8 +88,8 @@ def test_card_page_has_mail_link_with_title_summary_and_url(built_site, card):
     assert query["body"] == [f"{card.titel}\n\n{card.samenvatting}\n\n{_site_url()}{card.url}"]
 
 
-def test_mail_link_encodes_dutch_characters_ampersand_and_hash():
-    card = CATALOGUE.practices[0]
+def test_mail_link_encodes_dutch_characters_ampersand_and_hash(real_catalogue):
+    card = real_catalogue.practices[0]
     tricky = type(card)(**{**card.__dict__, "titel": "Taal & rekenen #1: één café"} | {})  # type: ignore[arg-type]
     link = card_mailto(tricky, "https://voorbeeld.nl/praktijken/x/?a=1&b=2#deel")
     assert "&" not in link.split("?", 1)[1].replace("&body=", "", 1)
@@ -102,8 +99,8 @@ def test_mail_link_encodes_dutch_characters_ampersand_and_hash():
     assert query["body"][0].endswith("https://voorbeeld.nl/praktijken/x/?a=1&b=2#deel")
 
 
-def test_card_shows_how_to_cite_it_and_its_licence(built_site):
-    card = CATALOGUE.practices[0]
+def test_card_shows_how_to_cite_it_and_its_licence(built_site, real_catalogue):
+    card = real_catalogue.practices[0]
     html = (built_site / card.url / "index.html").read_text(encoding="utf-8")
     assert "Zo verwijs je naar dit praktijkvoorbeeld" in html
     checked = dutch_date(card.gecontroleerd)
@@ -119,12 +116,12 @@ def _yaml_fields(card) -> dict:
     return json.loads(json.dumps(data, default=str))
 
 
-def test_json_export_round_trips_every_field_of_every_card(built_site):
+def test_json_export_round_trips_every_field_of_every_card(built_site, real_catalogue):
     export = json.loads((built_site / "export" / "kaarten.json").read_text(encoding="utf-8"))
     assert export["versie"] == 1
-    assert export["aantal"] == len(CARDS) == len(export["kaarten"])
+    assert export["aantal"] == len(real_catalogue.all_cards()) == len(export["kaarten"])
     by_file = {k["bestand"]: k for k in export["kaarten"]}
-    for card in CARDS:
+    for card in real_catalogue.all_cards():
         record = by_file[card.path]
         assert record["url"] == _site_url() + card.url
         assert record["soort"] == card.kind.schema
@@ -135,29 +132,29 @@ def test_json_export_round_trips_every_field_of_every_card(built_site):
                 assert record[key] == value, (card.path, key)
 
 
-def test_json_export_lists_derived_relations_in_both_directions(built_site):
+def test_json_export_lists_derived_relations_in_both_directions(built_site, real_catalogue):
     export = json.loads((built_site / "export" / "kaarten.json").read_text(encoding="utf-8"))
     obstacle_d = next(k for k in export["kaarten"] if k["soort"] == "knelpunt" and k["code"] == "D")
-    practices_naming_d = sorted(p.slug for p in CATALOGUE.practices if "D" in p.knelpunten)
+    practices_naming_d = sorted(p.slug for p in real_catalogue.practices if "D" in p.knelpunten)
     assert sorted(obstacle_d["gerelateerd"]["praktijken"]) == practices_naming_d
 
 
-def test_csv_export_opens_in_dutch_excel(built_site):
+def test_csv_export_opens_in_dutch_excel(built_site, real_catalogue):
     raw = (built_site / "export" / "praktijken.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 met BOM"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["titel", "samenvatting", "plaats"]
-    assert len(rows) == 1 + len(CATALOGUE.practices)
-    assert {r[0] for r in rows[1:]} == {p.titel for p in CATALOGUE.practices}
+    assert len(rows) == 1 + len(real_catalogue.practices)
+    assert {r[0] for r in rows[1:]} == {p.titel for p in real_catalogue.practices}
     parkstad = next(r for r in rows if r[0].startswith("Een bondgenootschap"))
     assert "Roda JC (andere organisatie)" in parkstad[4]
 
 
-def test_atom_feed_lists_checked_cards_with_working_links(built_site):
+def test_atom_feed_lists_checked_cards_with_working_links(built_site, real_catalogue):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(built_site / "feed.xml").getroot()
     entries = feed.findall("a:entry", ns)
-    assert len(entries) == min(50, len(CARDS))
+    assert len(entries) == min(50, len(real_catalogue.all_cards()))
     for entry in entries:
         url = entry.find("a:link", ns).get("href")
         assert url.startswith(_site_url())
@@ -266,10 +263,10 @@ def test_broken_redirect_fails_the_build_with_a_dutch_message(tmp_path, redirect
 
 
 @pytest.mark.browser
-def test_copy_link_button_puts_the_card_url_on_the_clipboard(browser, base_url):
+def test_copy_link_button_puts_the_card_url_on_the_clipboard(browser, base_url, real_catalogue):
     from playwright.sync_api import expect
 
-    card = CATALOGUE.practices[0]
+    card = real_catalogue.practices[0]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base_url}/{card.url}")
@@ -284,8 +281,8 @@ def test_copy_link_button_puts_the_card_url_on_the_clipboard(browser, base_url):
 
 
 @pytest.mark.browser
-def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url):
-    card = CATALOGUE.practices[0]
+def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url, real_catalogue):
+    card = real_catalogue.practices[0]
     context = browser.new_context()
     context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page = context.new_page()
@@ -301,7 +298,7 @@ def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url)
 
 
 @pytest.mark.browser
-def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pages_do(browser, base_url):
+def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pages_do(browser, base_url, real_catalogue):
     """Opened on a preview or a test server, a list still copies the site's own address (as a
     card page and the canonical link do), with the filters the visitor chose."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -309,7 +306,7 @@ def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pag
     page.goto(f"{base_url}/praktijken/?knelpunt=D&thema=financiering")
     page.get_by_role("button", name="Kopieer link").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{_site_url()}praktijken/?knelpunt=D&thema=financiering"
-    card = CATALOGUE.practices[0]
+    card = real_catalogue.practices[0]
     page.goto(f"{base_url}/{card.url}")
     page.get_by_role("button", name="Kopieer link").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{_site_url()}{card.url}"
@@ -317,10 +314,10 @@ def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pag
 
 
 @pytest.mark.browser
-def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path):
+def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path, real_catalogue):
     from pypdf import PdfReader
 
-    card = max(CATALOGUE.practices, key=lambda p: len(p.verhaal))
+    card = max(real_catalogue.practices, key=lambda p: len(p.verhaal))
     page = browser.new_page()
     page.goto(f"{base_url}/{card.url}")
     pdf = tmp_path / "kaart.pdf"
