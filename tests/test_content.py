@@ -176,8 +176,8 @@ def test_source_fact_is_on_the_page(built_site, page, text):
     assert text in html
 
 
-def test_a_place_is_one_plain_name_and_a_region_is_never_written_as_a_place():
-    practices = CATALOGUE.practices
+def test_a_place_is_one_plain_name_and_a_region_is_never_written_as_a_place(real_catalogue):
+    practices = real_catalogue.practices
     regions = {p.regio for p in practices if p.regio}
     for p in practices:
         for value in (p.plaats, p.regio):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -174,6 +175,9 @@ def _type(f: _Failed) -> list[Problem]:
 
 
 def _format(f: _Failed) -> list[Problem]:
+    pattern = f.schema.get("pattern")
+    if isinstance(pattern, str) and isinstance(f.value, str) and not re.search(pattern, f.value):
+        return []  # not in the form JJJJ-MM-DD at all: the pattern's message says so, once
     return f.one(
         f"{f.name}: '{_one_line(f.value)}' is geen bestaande datum",
         "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25",
