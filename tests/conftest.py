@@ -172,9 +172,10 @@ def chromium() -> str:
 
 
 @contextlib.contextmanager
-def serve_site(site: Path) -> Iterator[str]:
-    """A built site on a free port of 127.0.0.1, for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve_site(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """A built site on a free port of 127.0.0.1, for the browser tests (and the link checker,
+    which passes a handler of its own)."""
+    handler = functools.partial(handler_class or QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -191,7 +192,7 @@ def base_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 

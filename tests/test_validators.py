@@ -8,25 +8,20 @@ and fails it in CI, like the ``chromium`` fixture does.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from conftest import REPO
+from conftest import REPO, QuietHandler, serve_site
 
 BIN = Path(sys.executable).parent
 NODE_MODULES = REPO / "node_modules"
@@ -260,28 +255,12 @@ checkextern=0
 """
 
 
-class _LinkCheckerHandler(http.server.SimpleHTTPRequestHandler):
+class _LinkCheckerHandler(QuietHandler):
     """Like conftest's server, plus the header that lets LinkChecker go faster than 10 URLs/s."""
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "allow")
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_for_linkchecker(site: Path) -> Iterator[str]:
-    handler = functools.partial(_LinkCheckerHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def link_problems(site: Path, tmp_path: Path) -> list[str]:
@@ -290,7 +269,7 @@ def link_problems(site: Path, tmp_path: Path) -> list[str]:
     config = tmp_path / "linkcheckerrc"
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
     config.chmod(0o644)  # LinkChecker run as root drops to 'nobody'
-    with serve_for_linkchecker(site) as url:
+    with serve_site(site, _LinkCheckerHandler) as url:
         starts = sorted(
             url + "/" + str(p.relative_to(site).as_posix()).removesuffix("index.html")
             for p in site.rglob("*.html")
