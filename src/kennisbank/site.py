@@ -219,7 +219,7 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
     cached = session.sites.get((root, site_url))
     if cached and cached[0] == key:
         return cached[1]
-    result = check_repository(root, today=today, cache=session.checks)
+    result = check_repository(root, today=today, cache=session.checks, rules=rules)
     session.texts.keep(set(result.digests.items()))
     if result.catalogue is None:
         site = Site(result, None, {}, {})

@@ -302,16 +302,18 @@ def check_repository(
     only: list[Path] | None = None,
     today: dt.date | None = None,
     cache: CheckCache | None = None,
+    rules: str | None = None,
 ) -> CheckResult:
     """Validate all cards in ``root`` (or only the given files, against the whole repo).
 
     ``cache`` keeps the outcome per card file between calls (``mkdocs serve``); without it every
-    card is checked afresh. Never raises: every problem, including an unexpected one, is
+    card is checked afresh. ``rules`` is :func:`rules_key` when the caller computed it already.
+    Never raises: every problem, including an unexpected one, is
     returned as a Problem.
     """
     result = CheckResult()
     try:
-        _check(root, only, today or dt.date.today(), result, cache)
+        _check(root, only, today or dt.date.today(), result, cache, rules)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
         result.problems.append(_internal_error(str(root), exc))
         result.catalogue = None
@@ -322,7 +324,12 @@ def check_repository(
 
 
 def _check(
-    root: Path, only: list[Path] | None, today: dt.date, result: CheckResult, cache: CheckCache | None
+    root: Path,
+    only: list[Path] | None,
+    today: dt.date,
+    result: CheckResult,
+    cache: CheckCache | None,
+    rules: str | None,
 ) -> None:
     untrusted = untrusted_files(root)
     result.problems += untrusted + check_pages(root)
@@ -341,7 +348,7 @@ def _check(
     if schemas is None:
         return
     result.schemas = schemas
-    checker = _Checker(root, schemas, vocab, today, rules_key(root, today), cache)
+    checker = _Checker(root, schemas, vocab, today, rules or rules_key(root, today), cache)
     stale = root / VOCABULARY_SCHEMA_FILE
     if not stale.exists() or stale.read_text(encoding="utf-8") != vocabulary_schema_text(vocab):
         checker.problems.append(
