@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .document import Document, JsonPath, mark_position, offset_position
-from .problems import Position, Problem
+from .problems import FORBIDDEN_CHARACTERS, Position, Problem
 
 _PLAIN_TAGS = frozenset({
     "tag:yaml.org,2002:str",
@@ -37,10 +37,7 @@ thousands deep would crash a recursive parser, so the event loop below stops at 
 # direction controls that reorder text (bidi), invisible zero-width characters, line and paragraph
 # separators, lone surrogates and non-characters (they make UTF-8 output and XML invalid), and the
 # invisible "tag" characters.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
-    "\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
-)
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARACTERS}]")
 _BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 
 

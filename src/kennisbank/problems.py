@@ -46,9 +46,15 @@ class Problem:
         return (p.path, p.line, p.col, self.message)
 
 
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]"
+FORBIDDEN_CHARACTERS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
+    "\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f"
 )
+"""Characters no text may publish (a regex character class without brackets): control characters
+but tab and line feed, C1 controls, direction controls, invisible zero-width characters, line and
+paragraph separators, lone surrogates, non-characters and the invisible tag characters."""
+# In a file name shown in a log, tab, line feed and zero-width joiners are written out too.
+_UNPRINTABLE = re.compile(f"[\t\n\u200c\u200d{FORBIDDEN_CHARACTERS}]")
 
 
 def shown_path(path: str) -> str:
