@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import share
+from . import search, share
 from .catalogue import Catalogue
 from .dutch import dutch_date
 from .facets import FACETS, Facet
@@ -51,6 +51,7 @@ class Renderer:
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
         self.env.globals["facet_counts"] = catalogue.facet_counts
         self.env.globals["fragment"] = self._fragment
+        self.env.globals["zoektermen"] = lambda card: search.card_search_terms(card, catalogue)
         self.env.globals.update(
             absolute=lambda path: absolute_url(site_url, path),
             card_mailto=lambda card: share.card_mailto(card, absolute_url(site_url, card.url)),
@@ -104,7 +105,7 @@ class Renderer:
         return self._render("matrix.html", "matrix/", rows=self.catalogue.matrix())
 
     def search_page(self) -> str:
-        return self._render("zoeken.html", "zoeken/")
+        return self._render("zoeken.html", "zoeken/", settings=search.search_settings(self.catalogue))
 
     def facet_page(self, facet: Facet, term: Term) -> str:
         cards = self.catalogue.with_value(facet, term.slug)

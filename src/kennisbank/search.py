@@ -12,11 +12,13 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .model import Term
+from .model import AnyCard, Obstacle, Practice, Recommendation, Tip
 from .session import BackgroundIndexer
+from .wordsplit import STOP_WORDS, compound_parts, word_counts
 
 SEARCH_DIR = "pagefind"
 SYNONYMS_PATH = "export/zoekwoorden.json"
@@ -55,13 +57,94 @@ def index_in_background(site_dir: Path, log: logging.Logger, indexer: Background
     indexer.request(work)
 
 
+MAX_ALTERNATIVES = 6  # words searched besides the one typed: more would flood the results
+WORD_LIST_PATH = "zoeken/woorden.json"
+WORD_LIST_SIZE = 6000  # the site's words for "Bedoel je ...?": all of them on a site this size
+
+
+def alternatives(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Word -> the other words a search for it also tries. A group of ``zoekwoorden`` works
+    both ways; a theme's synonym only leads to the theme (``geld`` -> ``financiering``), never
+    from the theme to all its synonyms: ``taalaanbod`` does not search ``cursus`` and ``les``."""
+    found: dict[str, list[str]] = {}
+
+    def add(word: str, other: str) -> None:
+        word, other = word.lower(), other.lower()
+        alts = found.setdefault(word, [])
+        if other != word and other not in alts and len(alts) < MAX_ALTERNATIVES:
+            alts.append(other)
+
+    for group in catalogue.vocab.zoekwoorden:
+        for word in group:
+            for other in group:
+                add(word, other)
+    for term in catalogue.vocab.themas:
+        for synonym in term.synoniemen:
+            add(synonym, term.naam)
+    return {word: alts for word, alts in sorted(found.items()) if alts}
+
+
 def synonyms_json(catalogue: Catalogue) -> str:
-    """Word groups a query expands to: the 'zoekwoorden' of the vocabulary, plus each theme's
-    name and synonyms (so 'geld' also finds the theme financiering)."""
+    """The search settings as open data: the groups as editors wrote them, and per word what a
+    search for it also tries (``woorden``)."""
     groups = [list(g) for g in catalogue.vocab.zoekwoorden]
-    terms: tuple[Term, ...] = (*catalogue.vocab.themas, *catalogue.vocab.organisatietypes)
-    for term in terms:
-        words = [term.slug.replace("-", " "), *term.synoniemen]
-        if len(words) > 1:
-            groups.append([w.lower() for w in words])
-    return json.dumps({"versie": 1, "groepen": groups}, ensure_ascii=False) + "\n"
+    data = {"versie": 2, "groepen": groups, "woorden": alternatives(catalogue)}
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def search_settings(catalogue: Catalogue) -> str:
+    """What the search page needs before its first search, written into the page (no request):
+    the alternatives per word and the stop words."""
+    data = {"woorden": alternatives(catalogue), "stopwoorden": sorted(STOP_WORDS)}
+    # A JSON text inside <script>: '<' escaped, so no '</script>' can end it early.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def card_texts(card: AnyCard) -> list[str]:
+    """The running text of a card that a visitor reads: title, summary and the Markdown fields."""
+    texts = [card.titel, card.samenvatting]
+    if isinstance(card, Practice):
+        texts += [card.verhaal, *card.resultaten, *(q.tekst for q in card.citaten)]
+    elif isinstance(card, Tip):
+        texts.append(card.uitleg)
+    elif isinstance(card, Obstacle):
+        texts += [card.beschrijving, *card.cijfers, *(q.tekst for q in card.citaten)]
+    elif isinstance(card, Recommendation):
+        texts.append(card.tekst)
+    return texts
+
+
+def card_facts(card: AnyCard, catalogue: Catalogue) -> list[str]:
+    """Words of the card's key facts, which the index skips so that they never become the
+    snippet: its themes, and for a practice its place, region and province. Not the kind or
+    names of organisations, nor the sources: 'Bibliotheek', 'gemeente' and the title of one
+    report on most cards would make every search for those words list most of the site."""
+    vocab = catalogue.vocab
+    facts = [vocab.label("themas", t) for t in card.themas]
+    if isinstance(card, Practice):
+        facts += [w for w in (card.plaats, card.regio) if w]
+        facts.append(vocab.label("provincies", card.provincie))
+    return list(dict.fromkeys(facts))
+
+
+def card_search_terms(card: AnyCard, catalogue: Catalogue) -> tuple[str, str]:
+    """Hidden text for the index: the key facts, and the parts of the card's compounds
+    (``taal huis`` for ``taalhuis``), so a split or partial word finds the card."""
+    facts = card_facts(card, catalogue)
+    parts = compound_parts([*card_texts(card), *facts])
+    return " · ".join(facts), " · ".join(parts)
+
+
+def word_list_json(catalogue: Catalogue, page_texts: Iterable[str]) -> str:
+    """The site's words (four letters or more) by frequency, for "Bedoel je ...?": a word of
+    the query that is not in it is a typo or a word the site does not use. Names of places,
+    themes and titles count extra, so they win a tie."""
+    cards = catalogue.all_cards()
+    counts = word_counts(t for card in cards for t in card_texts(card))
+    counts.update(word_counts(page_texts))
+    counts.update(word_counts(card_search_terms(card, catalogue)[1] for card in cards))  # 'pact'
+    names = [card.titel for card in cards] + [f for card in cards for f in card_facts(card, catalogue)]
+    for word in word_counts(names):
+        counts[word] += 5
+    top = [w for w, _ in counts.most_common(WORD_LIST_SIZE)]  # most frequent first
+    return json.dumps({"versie": 1, "woorden": top}, ensure_ascii=False, separators=(",", ":")) + "\n"

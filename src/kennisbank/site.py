@@ -50,6 +50,7 @@ FACET_OVERVIEWS = {
     ),
 }
 
+
 @dataclass(frozen=True)
 class SitePage:
     """A generated page. ``src_uri`` decides the public URL (``praktijken/x.md`` -> ``/praktijken/x/``)."""
@@ -195,12 +196,15 @@ class Site:
     """Fingerprint of everything but the cards that shapes a page: lists, schemas, templates."""
 
 
-def data_files(catalogue: Catalogue, site_url: str, texts: CardTexts) -> dict[str, Callable[[], str]]:
+def data_files(
+    catalogue: Catalogue, site_url: str, texts: CardTexts, page_texts: tuple[str, ...] = ()
+) -> dict[str, Callable[[], str]]:
     return {
         export.JSON_PATH: lambda: export.cards_json(catalogue, site_url, texts),
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
         search.SYNONYMS_PATH: lambda: search.synonyms_json(catalogue),
+        search.WORD_LIST_PATH: lambda: search.word_list_json(catalogue, page_texts),
         crawlers.ROBOTS_PATH: lambda: crawlers.robots_txt(site_url),
     }
 
@@ -227,6 +231,8 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
         texts = CardTexts(session.texts, result.digests, inputs)
         renderer = Renderer(root, result.catalogue, site_url, texts, session.templates)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer, result)}
-        site = Site(result, renderer, pages, data_files(result.catalogue, site_url, texts), inputs)
+        site = Site(
+            result, renderer, pages, data_files(result.catalogue, site_url, texts, result.page_texts), inputs
+        )
     session.sites[(root, site_url)] = (key, site)
     return site
