@@ -1,100 +1,142 @@
-"""Compare search engines on our own Dutch relevance set: recall@3 and gzip bytes per query.
+"""Search before and after, in one run: recall@3 per kind of query, and a cold first result on a
+slow phone.
 
-    .venv/bin/python bench/search.py            # the real content
-    .venv/bin/python bench/search.py 5000       # plus 5000 synthetic practices (bytes only matter there)
+    .venv/bin/python bench/search.py              # this tree against the tree before issue 15
+    .venv/bin/python bench/search.py --voor <rev> # against another commit
 
-Options: Pagefind (what the site uses) and Material's built-in lunr search with lang: nl.
+Both sites are built from their own tree (the older one with its own ``src/`` first on
+PYTHONPATH) and searched in Debian's Chromium as a visitor would: the address
+``/zoeken/?q=...``, the first three results read from the page.
+
+Slow phone: Lighthouse's mobile throttling (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up,
+CPU 4x slower) and a slower line (400 kbit/s), 390 px wide, empty cache: the time from the
+start of the navigation until the first result is on screen, and the requests made until then.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import collections
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import quote
 
 import yaml
 
-from common import REPO, browser, build, copy_repo, gz_size, machine, serve
-from generate import generate
+from common import ENV, REPO, browser, build, copy_repo, machine, serve
 
 RELEVANCE = yaml.safe_load((REPO / "tests" / "relevance.yml").read_text(encoding="utf-8"))
+BEFORE = "a570cac"  # main before issue 15 (search) started
+DONE = "(s => s && !s.startsWith('Bezig'))(document.querySelector('[data-kb-zoekstatus]').textContent)"
+FIRST = "document.querySelector('[data-kb-zoekresultaten] li')"
+LINES = {  # name: (round trip ms, down kbit/s, up kbit/s)
+    "langzaam 4G (Lighthouse)": (150, 1600, 750),
+    "400 kbit/s": (150, 400, 400),
+}
+QUERIES = ("vrijwilligers", "waar vind ik geld voor taallessen")
 
 
-def _with_lunr(root: Path) -> None:
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("plugins:\n", "plugins:\n  - search:\n      lang: nl\n", 1)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+def tree_at(rev: str, target: Path) -> Path:
+    """The repository as it was at ``rev`` (git archive: tracked files only)."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
 
 
-def measure_pagefind(b, base: str, site: Path) -> tuple[float, int]:
-    hits, total_bytes = 0, 0
+def build_tree(root: Path, site: Path) -> None:
+    """Build with the tree's own package: its src/ comes before the installed one."""
+    ENV["PYTHONPATH"] = str(root / "src")
+    try:
+        build(root, site)
+    finally:
+        ENV.pop("PYTHONPATH", None)
+
+
+def recall(b, base: str) -> dict[str, tuple[int, int]]:
+    hits: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    page = b.new_page()
     for row in RELEVANCE:
-        context = b.new_context()  # cold cache: every query pays for what it fetches
-        page = context.new_page()
-        fetched: list[str] = []
-        page.on(
-            "request",
-            lambda r, fetched=fetched: (
-                fetched.append(r.url[len(base) :])
-                if "/pagefind/" in r.url or "zoekwoorden" in r.url
-                else None
-            ),
-        )
         page.goto(f"{base}/zoeken/?q={quote(row['vraag'])}")
-        page.wait_for_function(
-            "document.querySelector('[data-kb-zoekstatus]').textContent.includes('voor')", timeout=30000
-        )
+        page.wait_for_function(DONE, timeout=30000)
+        page.wait_for_timeout(150)  # results appear one by one: let the first three land
         top = page.eval_on_selector_all(
-            "[data-kb-zoekresultaten] a", "els => els.slice(0, 3).map(e => new URL(e.href).pathname)"
+            "[data-kb-zoekresultaten] li h2 a", "els => els.slice(0, 3).map(e => new URL(e.href).pathname)"
         )
-        hits += row["verwacht"] in top
-        total_bytes += sum(gz_size(site, u) for u in set(fetched))
-        context.close()
-    return hits / len(RELEVANCE), total_bytes // len(RELEVANCE)
+        total[row["categorie"]] += 1
+        hits[row["categorie"]] += row["verwacht"] in top
+    page.close()
+    return {c: (hits[c], total[c]) for c in total}
 
 
-def measure_lunr(b, base: str, site: Path) -> tuple[float, int]:
-    hits, total_bytes = 0, 0
-    for row in RELEVANCE:
-        context = b.new_context()
-        page = context.new_page()
-        fetched: list[str] = []
-        page.on(
-            "request",
-            lambda r, fetched=fetched: (
-                fetched.append(r.url[len(base) :]) if "search" in r.url or "lunr" in r.url else None
-            ),
-        )
-        page.goto(f"{base}/over/")
-        page.locator("input.md-search__input").fill(row["vraag"])
-        page.wait_for_timeout(1500)
-        top = page.eval_on_selector_all(
-            ".md-search-result__item > .md-search-result__link",
-            "els => els.slice(0, 3).map(e => new URL(e.href).pathname)",
-        )
-        hits += row["verwacht"] in top
-        total_bytes += sum(gz_size(site, u) for u in set(fetched))
-        context.close()
-    return hits / len(RELEVANCE), total_bytes // len(RELEVANCE)
+def first_result(b, base: str, query: str, line: tuple[int, int, int]) -> tuple[float, int]:
+    """Seconds from navigation to the first result on screen, and the requests made by then."""
+    rtt, down, up = line
+    context = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": rtt,
+            "downloadThroughput": down * 1000 / 8,
+            "uploadThroughput": up * 1000 / 8,
+        },
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    requests: list[float] = []
+    page.on("request", lambda r: requests.append(time.perf_counter()))
+    start = time.perf_counter()
+    page.goto(f"{base}/zoeken/?q={quote(query)}", wait_until="commit")
+    page.wait_for_function(FIRST, timeout=120000, polling=50)
+    seconds = time.perf_counter() - start
+    made = sum(1 for t in requests if t - start <= seconds)
+    context.close()
+    return seconds, made
 
 
 def main() -> None:
-    extra = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--voor", default=BEFORE, help="commit to compare with")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        root = generate(extra, work / "repo") if extra else copy_repo(work / "repo")
-        pf_site, lunr_site = work / "site-pagefind", work / "site-lunr"
-        build(root, pf_site)
-        _with_lunr(root)
-        build(root, lunr_site)
-        with browser() as b, serve(pf_site) as pf_base, serve(lunr_site) as lunr_base:
-            pf = measure_pagefind(b, pf_base, pf_site)
-            lunr = measure_lunr(b, lunr_base, lunr_site)
-    print(f"Zoekvergelijking, {len(RELEVANCE)} vragen, {extra} extra kaarten; {machine()}")
-    print(f"{'zoekmachine':<28}{'recall@3':>10}{'KB gz per vraag':>18}")
-    print(f"{'Pagefind (Nederlands)':<28}{pf[0]:>10.0%}{pf[1] / 1024:>18.1f}")
-    print(f"{'Material lunr (lang: nl)':<28}{lunr[0]:>10.0%}{lunr[1] / 1024:>18.1f}")
+        now_root = copy_repo(work / "nu")
+        old_root = tree_at(args.voor, work / "voor")
+        now_site, old_site = work / "site-nu", work / "site-voor"
+        build_tree(now_root, now_site)
+        build_tree(old_root, old_site)
+        with browser() as b, serve(now_site, like_pages=True) as now, serve(old_site, like_pages=True) as old:
+            rec = {"voor": recall(b, old), "nu": recall(b, now)}
+            speed = {
+                (name, q, which): first_result(b, base, q, line)
+                for name, line in LINES.items()
+                for q in QUERIES
+                for which, base in (("voor", old), ("nu", now))
+            }
+    print(f"Zoeken voor ({args.voor}) en nu, {len(RELEVANCE)} vragen uit tests/relevance.yml; {machine()}")
+    print(f"{'soort vraag':<16}{'aantal':>8}{'recall@3 voor':>16}{'recall@3 nu':>14}")
+    for cat in rec["nu"]:
+        hits_old, n = rec["voor"].get(cat, (0, 0))
+        hits_now, _ = rec["nu"][cat]
+        print(f"{cat:<16}{n:>8}{hits_old / n:>16.0%}{hits_now / n:>14.0%}")
+    all_old = sum(h for h, _ in rec["voor"].values())
+    all_now = sum(h for h, _ in rec["nu"].values())
+    n = len(RELEVANCE)
+    print(f"{'alles':<16}{n:>8}{all_old / n:>16.0%}{all_now / n:>14.0%}")
+    print()
+    print("Eerste resultaat op een trage telefoon (390 px, CPU 4x trager, lege cache)")
+    print(f"{'lijn':<26}{'zoekvraag':<36}{'voor':>14}{'nu':>14}")
+    for name in LINES:
+        for q in QUERIES:
+            o, n = speed[(name, q, "voor")], speed[(name, q, "nu")]
+            print(f"{name:<26}{q:<36}{o[0]:>7.1f} s {o[1]:>3} r{n[0]:>7.1f} s {n[1]:>3} r")
 
 
 if __name__ == "__main__":

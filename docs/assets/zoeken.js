@@ -16,7 +16,13 @@
   var settings = JSON.parse(document.getElementById("kb-zoekinstellingen").textContent);
   var STOP = {};
   settings.stopwoorden.forEach(function (w) { STOP[w] = true; });
-  var ALTS = settings.woorden;
+  var ALTS = settings.woorden;   // the same meaning, both ways (data/vocabulaire.yml, zoekwoorden)
+  var THEMES = settings.themas;  // a theme's synonym -> the theme's name: one way, always a synonym
+  function alternativesOf(text) {
+    var out = (ALTS[text] || []).slice();
+    (THEMES[text] || []).forEach(function (t) { if (out.indexOf(t) < 0) { out.push(t); } });
+    return out;
+  }
   var input = form.querySelector("input[name=q]");
   var kindBox = form.querySelector("[data-kb-soorten]");
   var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
@@ -27,7 +33,7 @@
   var KINDS = ["praktijk", "tip", "knelpunt", "aanbeveling", "achtergrond"];
   var SYNONYM = 0.5;  // a page found through a synonym weighs half, and ranks below anyway
   var PAGE = 10;      // results whose text is fetched at a time: each costs a request
-  var MAX_VIA_SYNONYM = 15;
+  var MAX_VIA_SYNONYM = 10;
   var RARE = 1500;   // a word below this place in the site's word list is rare: also try its parts
   var FEW = 3;       // fewer pages than this with all words: show pages with most of them below  // pages found only through a synonym: the best ones, not a flood
 
@@ -101,17 +107,20 @@
     if (!content.length && !out.length) { content = words; }  // only stop words: search those
     for (var i = 0; i < content.length; i++) {
       var two = content[i] + " " + content[i + 1];
-      var text = i + 1 < content.length && ALTS[two] ? two : content[i];
+      var text = i + 1 < content.length && (ALTS[two] || THEMES[two]) ? two : content[i];
       if (text === two) { i += 1; }
-      // Two words the vocabulary knows as one term ("werk samen", "low literacy") are that
-      // term: its words count as the words themselves, not as synonyms.
-      var alts = exact ? [] : (ALTS[text] || []);
-      out.push(text === two ? { text: text, forms: [text].concat(alts), alts: [] } : { text: text, forms: [text], alts: alts });
+      // Two words a group of zoekwoorden gives as another way to write one term ("werk samen",
+      // "low literacy") are that term: its words count as the words themselves.
+      var same = text === two && !exact ? ALTS[two] || [] : [];
+      var alts = exact ? [] : alternativesOf(text).filter(function (a) { return same.indexOf(a) < 0; });
+      out.push({ text: text, forms: [text].concat(same), alts: alts });
     }
     if (known) {
       out.forEach(function (s) {
-        var parts = s.text.indexOf(" ") < 0 ? known.split(s.text) : "";
-        if (parts) { s.forms.push(parts); }
+        // A rare compound typed as one word may be written apart on the site: try its parts,
+        // as a synonym (below pages with the word itself, and below the vocabulary's synonyms).
+        var parts = s.text.indexOf(" ") < 0 && !exact ? known.split(s.text) : "";
+        if (parts) { s.alts.push(parts); }
         s.unknown = !onSite(s.forms[0], known);
         s.forms = s.forms.filter(function (f) { return onSite(f, known); });
         s.alts = s.alts.filter(function (f) { return onSite(f, known); });
@@ -256,7 +265,7 @@
         return [];  // a word of the site, or its start, or it with an ending: no typo
       }
       var d = distance(word, w, max);
-      if (d <= max) { found.push({ word: w, d: d, rank: i, ours: ALTS[w] ? 0 : 1 }); }
+      if (d <= max) { found.push({ word: w, d: d, rank: i, ours: ALTS[w] || THEMES[w] ? 0 : 1 }); }
     }
     // Nearest first; of equally near words a word of the vocabulary ("schulden" before
     // "scholen" for "scholden"), then the more frequent one.
@@ -272,8 +281,8 @@
      Pagefind's own hits cannot tell: for a word it does not have it still returns the pages
      with words that begin like it ("volunteer" finds "vol"). So the site's word list decides. */
   function corrections(found, known) {
-    return found.slots.filter(function (s) {
-      return s.unknown && s.text.charAt(0) !== "\u201c" && s.text.indexOf(" ") < 0;
+    return found.slots.filter(function (s) {  // a word with synonyms on the site ("debt") is no typo
+      return s.unknown && !s.alts.length && s.text.charAt(0) !== "\u201c" && s.text.indexOf(" ") < 0;
     }).map(function (s) { return { word: s.text, options: nearest(s.text, known.list) }; })
       .filter(function (c) { return c.options.length; });
   }

@@ -63,39 +63,52 @@ WORD_LIST_SIZE = 6000  # the site's words for "Bedoel je ...?": all of them on a
 
 
 def alternatives(catalogue: Catalogue) -> dict[str, list[str]]:
-    """Word -> the other words a search for it also tries. A group of ``zoekwoorden`` works
-    both ways; a theme's synonym only leads to the theme (``geld`` -> ``financiering``), never
-    from the theme to all its synonyms: ``taalaanbod`` does not search ``cursus`` and ``les``."""
+    """Word -> the words that mean the same, from the groups of ``zoekwoorden`` (both ways)."""
     found: dict[str, list[str]] = {}
-
-    def add(word: str, other: str) -> None:
-        word, other = word.lower(), other.lower()
-        alts = found.setdefault(word, [])
-        if other != word and other not in alts and len(alts) < MAX_ALTERNATIVES:
-            alts.append(other)
-
     for group in catalogue.vocab.zoekwoorden:
         for word in group:
+            alts = found.setdefault(word.lower(), [])
             for other in group:
-                add(word, other)
-    for term in catalogue.vocab.themas:
-        for synonym in term.synoniemen:
-            add(synonym, term.naam)
+                other = other.lower()
+                if other != word.lower() and other not in alts and len(alts) < MAX_ALTERNATIVES:
+                    alts.append(other)
     return {word: alts for word, alts in sorted(found.items()) if alts}
 
 
+def theme_words(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Synonym of a theme -> the theme's name, one way only (``geld`` -> ``financiering``):
+    ``taalaanbod`` does not search ``cursus`` and ``les``, and ``warme overdracht`` is no
+    other way of writing ``bereik``, so it never counts as the words themselves."""
+    found: dict[str, list[str]] = {}
+    for term in catalogue.vocab.themas:
+        for synonym in term.synoniemen:
+            names = found.setdefault(synonym.lower(), [])
+            if term.naam.lower() not in names:
+                names.append(term.naam.lower())
+    return dict(sorted(found.items()))
+
+
 def synonyms_json(catalogue: Catalogue) -> str:
-    """The search settings as open data: the groups as editors wrote them, and per word what a
-    search for it also tries (``woorden``)."""
+    """The search settings as open data: the groups as editors wrote them, per word what a
+    search for it also tries (``woorden``), and which theme a synonym leads to (``themas``)."""
     groups = [list(g) for g in catalogue.vocab.zoekwoorden]
-    data = {"versie": 2, "groepen": groups, "woorden": alternatives(catalogue)}
+    data = {
+        "versie": 2,
+        "groepen": groups,
+        "woorden": alternatives(catalogue),
+        "themas": theme_words(catalogue),
+    }
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def search_settings(catalogue: Catalogue) -> str:
     """What the search page needs before its first search, written into the page (no request):
-    the alternatives per word and the stop words."""
-    data = {"woorden": alternatives(catalogue), "stopwoorden": sorted(STOP_WORDS)}
+    the words that mean the same, the themes' synonyms and the stop words."""
+    data = {
+        "woorden": alternatives(catalogue),
+        "themas": theme_words(catalogue),
+        "stopwoorden": sorted(STOP_WORDS),
+    }
     # A JSON text inside <script>: '<' escaped, so no '</script>' can end it early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 

@@ -25,7 +25,7 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # the search page (it is written into its settings) and by the site's word list.
 _STOP = """
     aan al alle alles als ben bij bijvoorbeeld dan dat de deze die dit doe doen door dus een en
-    er geen had heb hebben heeft het hier hij hoe hun ik in is je jij jouw kan krijg krijgen
+    er geen had heb hebben heeft het hier hij hoe hoeveel hun ik in is je jij jouw kan krijg krijgen
     kun kunnen maar me meer mee met mij mijn moet moeten na naar niet nog nu of om onder ons onze
     ook op over te tegen toch tot u uit van veel voor waar waarom wanneer wat we wel welk welke
     werd wie wij wil willen word wordt worden ze zij zijn zich zo zonder zou zoek zoeken vind
