@@ -24,11 +24,12 @@ DONE = "(s => s && !s.startsWith('Bezig'))(document.querySelector('[data-kb-zoek
 def search(page, base_url: str, query: str, extra: str = "") -> list[str]:
     page.goto(f"{base_url}/zoeken/?q={quote(query)}{extra}")
     page.wait_for_function(DONE, timeout=15000)
-    shown = page.locator("[data-kb-zoekresultaten] > li").count()
-    if shown:  # results appear one by one, in order: wait until the first page of them is in
-        expected = min(10, int(re.match(r"\D*(\d+)", status(page)).group(1)))
+    # The count is said first; the results then appear one by one, in order: wait for the
+    # first page of them (10 at most).
+    found = re.search(r"(\d+) resultat", status(page))
+    if found:
         page.wait_for_function(
-            f"document.querySelectorAll('[data-kb-zoekresultaten] > li').length >= {expected}"
+            f"document.querySelectorAll('[data-kb-zoekresultaten] > li').length >= {min(10, int(found.group(1)))}"
         )
     return page.eval_on_selector_all(
         "[data-kb-zoekresultaten] li h2 a", "els => els.map(e => new URL(e.href).pathname)"

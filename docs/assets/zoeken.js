@@ -24,6 +24,7 @@
     return out;
   }
   var input = form.querySelector("input[name=q]");
+  var hint = document.getElementById("kb-zoekuitleg");  // the example: not needed above results
   var kindBox = form.querySelector("[data-kb-soorten]");
   var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
   var status = document.querySelector("[data-kb-zoekstatus]");
@@ -38,7 +39,9 @@
   var FEW = 3;       // fewer pages than this with all words: show pages with most of them below  // pages found only through a synonym: the best ones, not a flood
 
   var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-    return pf.options({ baseUrl: root.pathname, excerptLength: 22 }).then(function () {
+    // noWorker: Pagefind's WebAssembly runs on the page itself. On a slow phone the worker costs
+    // one more request and its start-up before the first result (bench/search.py).
+    return pf.options({ baseUrl: root.pathname, excerptLength: 22, noWorker: true }).then(function () {
       pf.init();  // the index's entry file and WebAssembly, while the rest of the page loads
       return pf;
     });
@@ -380,18 +383,27 @@
     return kind ? state.rows.filter(function (r) { return r.kind === kind; }) : state.rows;
   }
 
-  /* Fetch the text of the next results and show each as soon as it and those above it are in. */
+  /* Fetch the text of the next results and show each as soon as it and those above it are in.
+     The very first result is fetched alone, so it does not share a slow line with nine others. */
   function loadMore(state) {
     var rows = shown(state);
-    var next = rows.slice(state.count, state.count + PAGE);
     var first = state.count;
+    var next = rows.slice(first, first + PAGE);
     state.count += next.length;
-    var done = Promise.resolve();
-    next.forEach(function (row) {
-      var data = row.data || (row.data = row.result.data());
-      done = done.then(function () { return data; }).then(function (d) {
+    var show = function (row) {
+      return (row.data || (row.data = row.result.data())).then(function (d) {
         if (state === current) { list.appendChild(item(d)); }
       });
+    };
+    var done = first === 0 && next.length ? show(next.shift()) : Promise.resolve();
+    done = done.then(function () {
+      var fetching = next.map(function (row) { return row.data || (row.data = row.result.data()); });
+      return fetching.reduce(function (chain, data, i) {
+        return chain.then(function () { return data; }).then(function (d) {
+          if (state === current) { list.appendChild(item(d)); }
+          return i;
+        });
+      }, Promise.resolve());
     });
     var left = rows.length - state.count;
     more.hidden = left <= 0;
@@ -508,6 +520,7 @@
   function run(query, exact, kind) {
     query = (query || "").trim();
     input.value = query;
+    hint.hidden = Boolean(query);
     radios.forEach(function (r) { r.checked = r.value === (kind || ""); });
     document.title = (query ? query + " - " : "") + "Zoeken - Kennisbank Basisvaardigheden";
     note.textContent = "";
