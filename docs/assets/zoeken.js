@@ -575,5 +575,6 @@
     });
   });
   window.addEventListener("popstate", fromAddress);
+  window.kbZoeken = { distance: distance, nearest: nearest };  // for bench/typos.py
   fromAddress();
 })();
