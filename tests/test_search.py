@@ -106,6 +106,13 @@ def test_an_unknown_word_without_a_near_word_finds_nothing_and_says_what_to_try(
     assert page.locator("[data-kb-soorten]").is_hidden()
 
 
+def test_a_quoted_phrase_must_be_found_as_written(page, base_url):
+    results = search(page, base_url, '"sociale werkvoorziening"')
+    assert results[0] == "/praktijken/dalfsen-taalmeter-bij-sociale-werkvoorziening/"
+    assert status(page) == f"{len(results)} resultaten voor \u201csociale werkvoorziening\u201d."
+    assert note(page) == ""
+
+
 @pytest.mark.parametrize("query", ["taal pact", "taalpact", "pact"])
 def test_a_compound_is_found_split_joined_or_by_its_part(page, base_url, query):
     assert search(page, base_url, query)[:3].count("/tips/werk-in-een-taalpact/") == 1

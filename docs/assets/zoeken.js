@@ -433,7 +433,7 @@
   }
 
   function describe(state) {
-    var q = quoted(state.query);
+    var q = quoted(state.query.replace(/"/g, ""));
     var rows = shown(state);
     var kind = kindValue();
     var label = kind ? radios.filter(function (r) { return r.checked; })[0].getAttribute("data-naam") : "";
@@ -463,7 +463,8 @@
       status.textContent = total + " voor " + q + only + ".";
     }
     var searched = slots(state.query, true).map(function (s) { return s.text; });
-    if (searched.join(" ") !== state.query.toLowerCase().replace(/\s+/g, " ")) {
+    var plain = function (s) { return s.toLowerCase().replace(/["\u201c\u201d]/g, "").replace(/\s+/g, " ").trim(); };
+    if (plain(searched.join(" ")) !== plain(state.query)) {
       line(["Gezocht op: " + searched.join(", ") + "."]);
     }
     if (state.ranked.named.length) {
