@@ -1,5 +1,5 @@
 """Facets on the overviews, in Chromium: OR within a facet, AND across, counts, the state in the
-address (back button and pasted links), 'Wis filters', a live region, and a full list without JS."""
+address (back button and pasted links), 'Wis alle filters', a live region, and a full list without JS."""
 
 from __future__ import annotations
 
@@ -30,7 +30,10 @@ def test_knelpunt_and_theme_together_show_only_practices_with_both(page, base_ur
     assert want, "de testdata moet minstens één treffer hebben"
     assert visible_slugs(page) == want
     noun = "praktijkvoorbeeld" if len(want) == 1 else "praktijkvoorbeelden"
-    assert page.locator("[data-kb-filterstatus]").inner_text() == f"{len(want)} {noun} gevonden."
+    assert (
+        page.locator("[data-kb-filterstatus]").inner_text()
+        == f"{len(want)} {noun} · Knelpunt D · Financiering."
+    )
 
 
 def test_two_values_of_one_facet_show_their_union(page, base_url, real_catalogue):
@@ -54,7 +57,7 @@ def test_clicking_a_filter_updates_the_address_and_back_restores_it(page, base_u
     page.get_by_label("D: Hardnekkige schotten").check()
     page.wait_for_url("**/praktijken/?knelpunt=D")
     assert visible_slugs(page) == expected(real_catalogue, ["D"])
-    assert page.get_by_role("status").filter(has_text="gevonden").count() == 1
+    assert page.get_by_role("status").filter(has_text="· Knelpunt D.").count() == 1
     page.go_back()
     page.wait_for_url("**/praktijken/")
     assert visible_slugs(page) == {p.slug for p in real_catalogue.practices}
@@ -64,7 +67,7 @@ def test_clicking_a_filter_updates_the_address_and_back_restores_it(page, base_u
 def test_clear_filters_shows_everything_and_cleans_the_address(page, base_url, real_catalogue):
     page.goto(f"{base_url}/praktijken/?knelpunt=A&thema=samenwerking")
     visible_slugs(page)
-    page.get_by_role("button", name="Wis filters").click()
+    page.get_by_role("button", name="Wis alle filters").click()
     page.wait_for_url("**/praktijken/")
     assert visible_slugs(page) == {p.slug for p in real_catalogue.practices}
 
@@ -150,7 +153,7 @@ def test_filter_on_a_long_overview_counts_every_match_and_shows_the_first_hundre
     )
     assert matches > 100
     status = page.locator("[data-kb-filterstatus]")
-    assert status.inner_text() == f"{matches} praktijkvoorbeelden gevonden."
+    assert status.inner_text() == f"{matches} praktijkvoorbeelden · Knelpunt A."
     button = page.get_by_role("button", name="Toon meer praktijkvoorbeelden")
     assert button.inner_text() == f"Toon meer praktijkvoorbeelden (nog {matches - 100})"
 

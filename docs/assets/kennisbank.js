@@ -58,20 +58,31 @@
   }
 })();
 
-/* Facets on an overview: OR within a facet, AND across facets; counts per value; the state in
-   the address (?knelpunt=A&knelpunt=D&thema=financiering), so back/forward and a pasted link
-   restore it. Each list item carries its values (data-kb-thema="financiering signaleren"), so
-   the page fetches nothing more, however many cards the site has. */
+/* Facets on an overview: OR within a facet, AND across facets; counts per value; chips for
+   what is chosen; an order; the state in the address (?knelpunt=A&knelpunt=D&thema=financiering
+   &sorteer=nieuw), so back/forward and a pasted link restore it. Each list item carries its
+   values (data-kb-thema="financiering signaleren"), so the page fetches nothing more, however
+   many cards the site has. Title, heading line, mail and print say what the list holds. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-kb-filters]");
   if (!form) { return; }
   var status = document.querySelector("[data-kb-filterstatus]");
+  var panel = form.querySelector("[data-kb-paneel]");
+  var active = form.querySelector("[data-kb-actief]");
+  var showButton = form.querySelector("[data-kb-toon]");
+  var chips = form.querySelector("[data-kb-chips]");
+  var chipList = form.querySelector("[data-kb-chiplijst]");
+  var order = form.querySelector("[data-kb-sorteer]");
+  var printLine = document.querySelector("[data-kb-printadres]");
+  var share = document.querySelector("[data-kb-delen][data-kb-actueel]");
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-kb-kaart]"));
+  var byTitle = items.slice();  // the page lists them A-Z
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
   var keys = boxes.map(function (b) { return b.name; }).filter(function (k, i, a) { return a.indexOf(k) === i; });
-  var soort = form.getAttribute("data-soort");
-  var noun = soort === "tip" ? ["tip", "tips"] : ["praktijkvoorbeeld", "praktijkvoorbeelden"];
+  var noun = [form.getAttribute("data-enkelvoud"), form.getAttribute("data-meervoud")];
+  var kindName = noun[1].charAt(0).toUpperCase() + noun[1].slice(1);
+  var siteName = document.title.split(" - ").slice(1).join(" - ") || "Kennisbank Basisvaardigheden";
   var STEP = 100;  /* cards shown at a time; the same number is in kennisbank.css */
   var list = document.querySelector("[data-kb-stappen]");
   var more = document.querySelector("[data-kb-meer]");
@@ -99,7 +110,60 @@
       return sel[k].some(function (x) { return v[k].indexOf(x) !== -1; });
     });
   }
+  function plural(n) { return n + " " + (n === 1 ? noun[0] : noun[1]); }
+  function chosen() { return boxes.filter(function (b) { return b.checked; }); }
+
+  /* "4 praktijkvoorbeelden · Knelpunt D · Samenwerking en netwerk": the heading line, and the
+     title, mail and print of the list. */
+  function describe(shown) {
+    return [plural(shown)].concat(chosen().map(function (b) { return b.getAttribute("data-naam"); })).join(" \u00b7 ");
+  }
+
+  var SORTS = {
+    nieuw: function (a, b) {
+      return (b.getAttribute("data-kb-jaar") || "").localeCompare(a.getAttribute("data-kb-jaar") || "") ||
+        b.getAttribute("data-kb-datum").localeCompare(a.getAttribute("data-kb-datum"));
+    },
+    cijfers: function (a, b) { return b.hasAttribute("data-kb-cijfers") - a.hasAttribute("data-kb-cijfers"); }
+  };
+  function sortItems() {
+    var sort = SORTS[order.value];
+    var sorted = byTitle.slice();
+    if (sort) { sorted.sort(function (a, b) { return sort(a, b) || byTitle.indexOf(a) - byTitle.indexOf(b); }); }
+    var parent = items[0] && items[0].parentNode;
+    if (!parent) { return; }
+    var same = sorted.every(function (li, i) { return parent.children[i] === li; });
+    if (!same) { sorted.forEach(function (li) { parent.appendChild(li); }); }
+    items = sorted;
+  }
+
+  function renderChips() {
+    chipList.textContent = "";
+    chosen().forEach(function (b) {
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-chip";
+      button.setAttribute("aria-label", "Filter " + b.getAttribute("data-naam") + " weghalen");
+      button.textContent = b.getAttribute("data-naam");
+      var x = document.createElement("span");
+      x.setAttribute("aria-hidden", "true");
+      x.textContent = " \u00d7";
+      button.appendChild(x);
+      button.addEventListener("click", function () {
+        b.checked = false;
+        changed(true);
+        var next = chipList.querySelector("button") || status;
+        next.focus();
+      });
+      li.appendChild(button);
+      chipList.appendChild(li);
+    });
+    chips.hidden = chosen().length === 0;
+  }
+
   function apply(announce) {
+    sortItems();
     var sel = selected();
     var shown = 0;
     var counts = {};  /* per facet: how many cards each value would give, the others as chosen */
@@ -118,6 +182,8 @@
     boxes.forEach(function (b) {
       var n = counts[b.name][b.value] || 0;
       b.parentNode.querySelector("[data-kb-telling]").textContent = "(" + n + ")";
+      b.disabled = n === 0 && !b.checked;  /* a choice that would empty the list is no choice */
+      b.parentNode.classList.toggle("kb-facet__keuze--leeg", b.disabled);
     });
     if (more) {
       var left = shown - limit;
@@ -125,34 +191,47 @@
       more.textContent = "Toon meer " + noun[1] + " (nog " + left + ")";
       list.setAttribute("data-kb-klaar", "");
     }
-    var active = keys.some(function (k) { return sel[k].length; });
-    form.querySelector("[data-kb-wis]").hidden = !active;
-    if (announce || active) {
-      status.textContent = shown + " " + (shown === 1 ? noun[0] : noun[1]) + (active ? " gevonden." : ".");
-    } else {
-      status.textContent = "";
-    }
+    var n = chosen().length;
+    active.textContent = n ? " (" + n + ")" : "";
+    showButton.textContent = "Toon " + plural(shown);
+    renderChips();
+    var line = describe(shown);
+    var text = shown || !n ? line + "." : line + ". Haal een filter weg met \u00d7 hierboven.";
+    if (status.textContent !== text) { status.textContent = text; }
+    document.title = (n ? line : kindName) + " - " + siteName;
+    var address = (share ? share.getAttribute("data-url") : window.location.href.split("?")[0]) + window.location.search;
+    printLine.textContent = "Deze lijst staat op " + address;
+    if (share) { share.setAttribute("data-kb-titel", (n ? line : kindName) + " in de Kennisbank Basisvaardigheden"); }
+    try { window.sessionStorage.setItem("kb-lijst-" + form.getAttribute("data-soort"), window.location.pathname + window.location.search); } catch (e) { /* private mode */ }
+    return announce;
   }
   function fromAddress() {
     var params = new URLSearchParams(window.location.search);
     limit = STEP;
     boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
+    var sort = params.get("sorteer") || "";
+    order.value = Array.prototype.some.call(order.options, function (o) { return o.value === sort; }) ? sort : "";
     apply(false);
   }
   function toAddress() {
     var params = new URLSearchParams();
     boxes.forEach(function (b) { if (b.checked) { params.append(b.name, b.value); } });
+    if (order.value) { params.set("sorteer", order.value); }
     var query = params.toString();
     window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
-  form.addEventListener("change", function () { limit = STEP; toAddress(); apply(true); });
+  function changed(announce) { limit = STEP; toAddress(); apply(announce); }
+  form.addEventListener("change", function () { changed(true); });
   form.addEventListener("reset", function () {
     window.setTimeout(function () {
-      limit = STEP;
-      toAddress();
-      apply(true);
-      form.querySelector("input").focus();
+      order.value = "";
+      changed(true);
+      status.focus();
     }, 0);
+  });
+  showButton.addEventListener("click", function () {
+    panel.open = false;
+    status.focus();  /* the count, then the results: where the phone user wanted to go */
   });
   if (more) {
     more.addEventListener("click", function () {
@@ -167,10 +246,25 @@
   }
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   window.addEventListener("popstate", fromAddress);
+  /* On a wide screen the panel is open; on a phone the results come first. */
+  panel.open = window.matchMedia("(min-width: 76.25em)").matches;  /* kennisbank.css: the column */
   form.hidden = false;
-  var plain = document.querySelector("[data-kb-zonderjs]");
-  if (plain) { plain.hidden = true; }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-kb-zonderjs], [data-kb-vast]"), function (el) { el.hidden = true; });
   fromAddress();
+})();
+
+/* A card reached from a filtered list links back to that list, filters and all. */
+(function () {
+  "use strict";
+  var back = document.querySelector(".kb-terug a[data-kb-soort]");
+  if (!back) { return; }
+  var saved = null;
+  try { saved = window.sessionStorage.getItem("kb-lijst-" + back.getAttribute("data-kb-soort")); } catch (e) { return; }
+  var target = new URL(back.href);
+  if (saved && saved.indexOf(target.pathname) === 0 && saved.length > target.pathname.length) {
+    back.href = saved;
+    back.textContent = "Terug naar de lijst met je filters";
+  }
 })();
 
 /* The search box in the header: when it gets focus, the browser fetches what the search page

@@ -49,7 +49,7 @@ def generated_front_matter(
 ) -> str:
     """The front matter of a generated page: its only Markdown source."""
     meta = {"title": html.escape(title), "description": html.escape(description), "kennisbank": kind}
-    meta.update(extra)
+    meta.update((k, list(v) if isinstance(v, tuple) else v) for k, v in extra)  # tuples: hashable
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True)
     return "---\n" + text + "---\n"

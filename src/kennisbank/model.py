@@ -100,6 +100,11 @@ class Practice(Card):
     aanbevelingen: tuple[str, ...] = ()
     kind: Kind = field(init=False, default=Kind.PRAKTIJK)
 
+    @property
+    def has_figures(self) -> bool:
+        """Whether a result is measured: a number in one of the results ('27 van de 39')."""
+        return any(ch.isdigit() for r in self.resultaten for ch in r)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Tip(Card):

@@ -81,7 +81,10 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 kind.plural,
                 OVERVIEW_TEXT[kind],
                 partial(renderer.overview, kind),
-                meta=newest_check(catalogue.of_kind(kind)),
+                # no table of contents: the filters and the list get its column on a wide screen
+                meta={**newest_check(catalogue.of_kind(kind)), "hide": ("toc",)}
+                if kind in (Kind.PRAKTIJK, Kind.TIP)
+                else newest_check(catalogue.of_kind(kind)),
             )
         )
     for facet in FACETS:
