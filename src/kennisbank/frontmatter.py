@@ -48,7 +48,11 @@ def generated_front_matter(
     title: str, description: str, kind: str, extra: tuple[tuple[str, Any], ...]
 ) -> str:
     """The front matter of a generated page: its only Markdown source."""
-    meta = {"title": html.escape(title), "description": html.escape(description), "kennisbank": kind}
+    meta: dict[str, Any] = {
+        "title": html.escape(title),
+        "description": html.escape(description),
+        "kennisbank": kind,
+    }
     meta.update((k, list(v) if isinstance(v, tuple) else v) for k, v in extra)  # tuples: hashable
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True)
