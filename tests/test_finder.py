@@ -242,3 +242,53 @@ def test_the_phone_finder_has_no_axe_violations_with_the_panel_open_or_closed(ph
         phone.locator("summary").click()
     results = Axe().run(phone, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_words_narrow_the_list_together_with_the_filters_and_stay_in_the_address(
+    page, base_url, real_catalogue
+):
+    page.goto(base_url + "/praktijken/")
+    ready(page)
+    page.get_by_label("Zoek in deze lijst").fill("vrijwilligers")
+    page.wait_for_url("**/praktijken/?q=vrijwilligers")
+    page.wait_for_function(
+        "document.querySelector('[data-kb-filterstatus]').textContent.includes('\u201cvrijwilligers\u201d')"
+    )
+    shown = page.eval_on_selector_all(
+        "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
+    )
+    assert "emmen-vrijwilligers-denken-mee" in shown
+    assert 0 < len(shown) < len(real_catalogue.practices) / 2
+    assert page.locator("[data-kb-chiplijst] button").first.inner_text() == "\u201cvrijwilligers\u201d \u00d7"
+    with_theme = [
+        s for s in shown if "vrijwilligers" in next(p for p in real_catalogue.practices if p.slug == s).themas
+    ]
+    page.locator("input[name=thema][value=vrijwilligers]").check()
+    page.wait_for_url("**/praktijken/?q=vrijwilligers&thema=vrijwilligers")
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-kb-kaart]:not([hidden])').length === {len(with_theme)}"
+    )
+    fresh = page.context.browser.new_context(viewport={"width": 390, "height": 844})
+    again = fresh.new_page()
+    again.goto(base_url + "/praktijken/?q=vrijwilligers&thema=vrijwilligers")
+    again.wait_for_function(
+        "document.querySelector('[data-kb-filterstatus]').textContent.includes('\u201cvrijwilligers\u201d')"
+    )
+    assert again.get_by_label("Zoek in deze lijst").input_value() == "vrijwilligers"
+    assert sorted(
+        again.eval_on_selector_all("[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)")
+    ) == sorted(with_theme)
+    fresh.close()
+
+
+def test_a_typo_in_the_words_is_corrected_and_said(page, base_url):
+    page.goto(base_url + "/praktijken/?q=vrjiwilligers")
+    ready(page)
+    page.wait_for_function(
+        "document.querySelector('[data-kb-filterstatus]').textContent.includes('je typte')"
+    )
+    assert (
+        "\u201cvrijwilligers\u201d (je typte \u201cvrjiwilligers\u201d)"
+        in page.locator("[data-kb-filterstatus]").inner_text()
+    )
+    assert page.locator("[data-kb-kaart]:not([hidden])").count() > 0

@@ -67,6 +67,10 @@
   "use strict";
   var form = document.querySelector("[data-kb-filters]");
   if (!form) { return; }
+  var siteRoot = new URL("../", document.currentScript ? document.currentScript.src : window.location.href);
+  var words = form.querySelector("[data-kb-woorden]");
+  var wordHits = null;   /* with words: the cards that match them, as {"praktijk/slug": true} */
+  var wordInfo = null;   /* and what was searched: {words, corrected} */
   var status = document.querySelector("[data-kb-filterstatus]");
   var panel = form.querySelector("[data-kb-paneel]");
   var active = form.querySelector("[data-kb-actief]");
@@ -103,7 +107,9 @@
     boxes.forEach(function (b) { if (b.checked) { s[b.name].push(b.value); } });
     return s;
   }
+  var soort = form.getAttribute("data-soort");
   function matches(slug, sel, skip) {
+    if (wordHits && !wordHits[soort + "/" + slug]) { return false; }
     var v = values[slug];
     return keys.every(function (k) {
       if (k === skip || sel[k].length === 0) { return true; }
@@ -115,8 +121,46 @@
 
   /* "4 praktijkvoorbeelden · Knelpunt D · Samenwerking en netwerk": the heading line, and the
      title, mail and print of the list. */
+  function wordsLabel() {
+    if (!wordInfo) { return ""; }
+    var label = "\u201c" + wordInfo.words.join(" ") + "\u201d";
+    return wordInfo.corrected.length ? label + " (je typte \u201c" + wordInfo.typed + "\u201d)" : label;
+  }
   function describe(shown) {
-    return [plural(shown)].concat(chosen().map(function (b) { return b.getAttribute("data-naam"); })).join(" \u00b7 ");
+    var parts = [plural(shown)];
+    if (wordInfo) { parts.push(wordsLabel()); }
+    return parts.concat(chosen().map(function (b) { return b.getAttribute("data-naam"); })).join(" \u00b7 ");
+  }
+
+  /* The words box uses the search page's engine (zoeken.js), loaded the first time it is used. */
+  var engine = null;
+  function loadEngine() {
+    if (!engine) {
+      engine = new Promise(function (resolve, reject) {
+        if (window.kbZoeken) { resolve(window.kbZoeken); return; }
+        var script = document.createElement("script");
+        script.src = new URL("assets/zoeken.js", siteRoot).href;
+        script.async = true;
+        script.onload = function () { resolve(window.kbZoeken); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return engine;
+  }
+  function refreshWords() {
+    var q = words.value.trim();
+    if (!q) { wordHits = null; wordInfo = null; return Promise.resolve(); }
+    status.textContent = "Bezig met zoeken\u2026";
+    return loadEngine().then(function (e) { return e.cards(q, soort); }).then(function (r) {
+      if (words.value.trim() !== q) { return; }  /* typed on meanwhile: the newer words count */
+      wordHits = r.cards;
+      wordInfo = { words: r.words, corrected: r.corrected, typed: q };
+    }, function () {
+      wordHits = null;
+      wordInfo = null;
+      status.textContent = "Zoeken op woorden lukt nu niet. De filters werken wel.";
+    });
   }
 
   var SORTS = {
@@ -137,29 +181,42 @@
     items = sorted;
   }
 
-  function renderChips() {
-    chipList.textContent = "";
-    chosen().forEach(function (b) {
-      var li = document.createElement("li");
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "kb-chip";
-      button.setAttribute("aria-label", "Filter " + b.getAttribute("data-naam") + " weghalen");
-      button.textContent = b.getAttribute("data-naam");
-      var x = document.createElement("span");
-      x.setAttribute("aria-hidden", "true");
-      x.textContent = " \u00d7";
-      button.appendChild(x);
-      button.addEventListener("click", function () {
-        b.checked = false;
-        changed(true);
+  function chip(text, label, remove) {
+    var li = document.createElement("li");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kb-chip";
+    button.setAttribute("aria-label", label);
+    button.textContent = text;
+    var x = document.createElement("span");
+    x.setAttribute("aria-hidden", "true");
+    x.textContent = " \u00d7";
+    button.appendChild(x);
+    button.addEventListener("click", function () {
+      remove().then(function () {  /* the chips are drawn anew: focus the first one left */
         var next = chipList.querySelector("button") || status;
         next.focus();
       });
-      li.appendChild(button);
-      chipList.appendChild(li);
     });
-    chips.hidden = chosen().length === 0;
+    li.appendChild(button);
+    chipList.appendChild(li);
+  }
+  function renderChips() {
+    chipList.textContent = "";
+    if (wordInfo) {
+      var said = "\u201c" + wordInfo.words.join(" ") + "\u201d";
+      chip(said, "Woorden " + said + " weghalen", function () {
+        words.value = "";
+        return changed(true);
+      });
+    }
+    chosen().forEach(function (b) {
+      chip(b.getAttribute("data-naam"), "Filter " + b.getAttribute("data-naam") + " weghalen", function () {
+        b.checked = false;
+        return changed(true);
+      });
+    });
+    chips.hidden = chosen().length === 0 && !wordInfo;
   }
 
   function apply(announce) {
@@ -191,8 +248,8 @@
       more.textContent = "Toon meer " + noun[1] + " (nog " + left + ")";
       list.setAttribute("data-kb-klaar", "");
     }
-    var n = chosen().length;
-    active.textContent = n ? " (" + n + ")" : "";
+    var n = chosen().length + (wordInfo ? 1 : 0);
+    active.textContent = chosen().length ? " (" + chosen().length + ")" : "";
     showButton.textContent = "Toon " + plural(shown);
     renderChips();
     var line = describe(shown);
@@ -211,22 +268,35 @@
     boxes.forEach(function (b) { b.checked = params.getAll(b.name).indexOf(b.value) !== -1; });
     var sort = params.get("sorteer") || "";
     order.value = Array.prototype.some.call(order.options, function (o) { return o.value === sort; }) ? sort : "";
-    apply(false);
+    words.value = params.get("q") || "";
+    return refreshWords().then(function () { apply(false); });
   }
   function toAddress() {
     var params = new URLSearchParams();
+    if (words.value.trim()) { params.set("q", words.value.trim()); }
     boxes.forEach(function (b) { if (b.checked) { params.append(b.name, b.value); } });
     if (order.value) { params.set("sorteer", order.value); }
     var query = params.toString();
     window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
-  function changed(announce) { limit = STEP; toAddress(); apply(announce); }
-  form.addEventListener("change", function () { changed(true); });
+  function changed(announce) {
+    limit = STEP;
+    toAddress();
+    return refreshWords().then(function () { apply(announce); });
+  }
+  form.addEventListener("change", function (event) {
+    if (event.target !== words) { changed(true); }  /* the words box: as you type, below */
+  });
+  var typing = null;
+  words.addEventListener("input", function () {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(function () { changed(true); }, 400);
+  });
   form.addEventListener("reset", function () {
     window.setTimeout(function () {
       order.value = "";
-      changed(true);
-      status.focus();
+      words.value = "";
+      changed(true).then(function () { status.focus(); });
     }, 0);
   });
   showButton.addEventListener("click", function () {
@@ -244,7 +314,11 @@
       if (link) { link.focus(); }
     });
   }
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    window.clearTimeout(typing);
+    changed(true).then(function () { status.focus(); });  /* Enter in the words box: to the list */
+  });
   window.addEventListener("popstate", fromAddress);
   /* On a wide screen the panel is open; on a phone the results come first. */
   panel.open = window.matchMedia("(min-width: 76.25em)").matches;  /* kennisbank.css: the column */

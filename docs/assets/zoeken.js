@@ -1,42 +1,43 @@
-/* Search page (/zoeken/?q=...&soort=tip): Pagefind with Dutch stemming, and around it what
-   Pagefind does not do itself:
+/* Search (/zoeken/?q=...&soort=tip, and the words box of an overview): Pagefind with Dutch
+   stemming, and around it what Pagefind does not do itself:
    - stop words and question words need not match ("waar vind ik geld voor taallessen");
    - when no page has all words, the pages with most of them, and the page says so;
    - synonyms from data/vocabulaire.yml, always ranked below pages with the word itself, and
      named ("Ook gezocht op: ...") with a link to switch them off (&precies=ja);
    - two words typed apart that the site writes as one ("taal pact");
-   - a word the site does not know is corrected to the nearest word of the site's word list
-     (zoeken/woorden.json, loaded only then), with a link to search the spelling as typed;
+   - a word the site does not use is corrected to the nearest word of the site's word list
+     (zoeken/woorden.json), with a link to search the spelling as typed;
    - a filter by kind with counts, and the snippet from the matched sentence or the summary.
-   The address keeps the query and the filter, so a search can be mailed. */
+   The address keeps the query and the filter, so a search can be mailed.
+   The first part (the engine) is window.kbZoeken; an overview loads this file for its words box
+   and asks kbZoeken.cards(words, kind) which of its cards match. */
 (function () {
   "use strict";
-  var form = document.querySelector("[data-kb-zoeken]");
-  if (!form) { return; }
-  var settings = JSON.parse(document.getElementById("kb-zoekinstellingen").textContent);
+  var inline = document.getElementById("kb-zoekinstellingen");
   var STOP = {};
-  settings.stopwoorden.forEach(function (w) { STOP[w] = true; });
-  var ALTS = settings.woorden;   // the same meaning, both ways (data/vocabulaire.yml, zoekwoorden)
-  var THEMES = settings.themas;  // a theme's synonym -> the theme's name: one way, always a synonym
+  var ALTS = {};    // the same meaning, both ways (data/vocabulaire.yml, zoekwoorden)
+  var THEMES = {};  // a theme's synonym -> the theme's name: one way, always a synonym
+  function use(settings) {
+    (settings.stopwoorden || []).forEach(function (w) { STOP[w] = true; });
+    ALTS = settings.woorden || {};
+    THEMES = settings.themas || {};
+  }
+  // The search page has its settings inline; an overview fetches them (export/zoekwoorden.json).
+  var root = new URL("../", document.currentScript ? document.currentScript.src : window.location.href);
+  var settingsReady = inline
+    ? Promise.resolve(use(JSON.parse(inline.textContent)))
+    : fetch(new URL("export/zoekwoorden.json", root).href).then(function (r) { return r.json(); }).then(use);
   function alternativesOf(text) {
     var out = (ALTS[text] || []).slice();
     (THEMES[text] || []).forEach(function (t) { if (out.indexOf(t) < 0) { out.push(t); } });
     return out;
   }
-  var input = form.querySelector("input[name=q]");
-  var hint = document.getElementById("kb-zoekuitleg");  // the example: not needed above results
-  var kindBox = form.querySelector("[data-kb-soorten]");
-  var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
-  var status = document.querySelector("[data-kb-zoekstatus]");
-  var note = document.querySelector("[data-kb-zoeknoot]");
-  var list = document.querySelector("[data-kb-zoekresultaten]");
-  var root = new URL("../", window.location.href);
   var KINDS = ["praktijk", "tip", "knelpunt", "aanbeveling", "achtergrond"];
   var SYNONYM = 0.5;  // a page found through a synonym weighs half, and ranks below anyway
   var PAGE = 10;      // results whose text is fetched at a time: each costs a request
-  var MAX_VIA_SYNONYM = 10;
-  var RARE = 1500;   // a word below this place in the site's word list is rare: also try its parts
-  var FEW = 3;       // fewer pages than this with all words: show pages with most of them below  // pages found only through a synonym: the best ones, not a flood
+  var MAX_VIA_SYNONYM = 10;  // pages found only through a synonym: the best ones, not a flood
+  var RARE = 1500;    // a word below this place in the site's word list is rare: also try its parts
+  var FEW = 3;        // fewer pages than this with all words: show pages with most of them below
 
   var pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
     // noWorker: Pagefind's WebAssembly runs on the page itself. On a slow phone the worker costs
@@ -46,7 +47,7 @@
       return pf;
     });
   });
-  var wordList = null;  // zoeken/woorden.json (a few KB), fetched beside the index at the first search
+  var wordList = null;  // zoeken/woorden.json (10 KB gz), fetched beside the index at the first search
   function knownWords() {
     if (!wordList) {
       wordList = fetch(new URL("zoeken/woorden.json", root).href)
@@ -296,6 +297,93 @@
     return n >= Math.min(a.length, b.length) - 2;
   }
 
+  /* The ranked results of a query, with its corrections. */
+  function find(query, exact) {
+    return Promise.all([pagefind, knownWords(), settingsReady]).then(function (loaded) {
+      var pf = loaded[0];
+      var known = loaded[1];
+      return collect(pf, query, exact, known).then(function (found) {
+        var state = { query: query, typed: query, exact: exact, ranked: rank(found), suggestions: [], others: [], corrected: false };
+        state.rows = state.ranked.rows;
+        var fixes = exact ? [] : corrections(found, known);
+        if (!fixes.length) { return state; }
+        var fixed = query;
+        fixes.forEach(function (f) {
+          fixed = fixed.replace(new RegExp("(^|[^\\p{L}])" + f.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}])", "iu"), "$1" + f.options[0]);
+        });
+        return collect(pf, fixed, false, known).then(function (again) {
+          var better = rank(again);
+          if (!better.rows.length || better.partial && !state.ranked.partial && state.rows.length) {
+            state.suggestions = fixes.length === 1 ? fixes[0].options : [fixed];
+            return state;
+          }
+          return { query: fixed, typed: query, exact: false, ranked: better, rows: better.rows,
+            suggestions: [], others: fixes.length === 1 ? fixes[0].options.slice(1) : [], corrected: true };
+        });
+      });
+    });
+  }
+
+  /* Which cards of one kind match the words, as "praktijk/slug" (Pagefind's filter "kaart"
+     counts them: no page text is fetched). Per word the word itself, or its synonyms when the
+     word finds nothing; a word the site does not use is corrected. */
+  var cardFilter = null;
+  function cards(query, kind) {
+    // Pagefind counts a filter in a search's results only once its part of the index is loaded.
+    cardFilter = cardFilter || pagefind.then(function (pf) { return pf.filters(); });
+    return Promise.all([pagefind, knownWords(), settingsReady, cardFilter]).then(function (loaded) {
+      var pf = loaded[0], known = loaded[1];
+      var wanted = slots(query, false, known);
+      var fixed = [];
+      wanted.forEach(function (s) {
+        if (!s.unknown || s.alts.length || s.text.indexOf(" ") >= 0 || s.text.charAt(0) === "\u201c") { return; }
+        var options = nearest(s.text, known.list);
+        if (options.length) {
+          fixed.push([s.text, options[0]]);
+          s.text = options[0];
+          s.forms = [options[0]];
+        }
+      });
+      var inKind = function (term) {
+        return pf.search(term, { filters: { soort: kind } }).then(function (s) {
+          var counts = (s && s.filters && s.filters.kaart) || {};
+          return Object.keys(counts).filter(function (k) { return counts[k] > 0; });
+        });
+      };
+      var union = function (terms) {
+        return Promise.all(terms.map(inKind)).then(function (lists) {
+          var set = {};
+          lists.forEach(function (l) { l.forEach(function (k) { set[k] = true; }); });
+          return set;
+        });
+      };
+      return Promise.all(wanted.map(function (s) {
+        return union(s.forms).then(function (own) {
+          return Object.keys(own).length || !s.alts.length ? own : union(s.alts);
+        });
+      })).then(function (sets) {
+        var result = null;
+        sets.forEach(function (set) {
+          if (result === null) { result = set; return; }
+          Object.keys(result).forEach(function (k) { if (!set[k]) { delete result[k]; } });
+        });
+        return { cards: result || {}, words: wanted.map(function (s) { return s.text; }), corrected: fixed };
+      });
+    });
+  }
+
+  window.kbZoeken = { distance: distance, nearest: nearest, find: find, cards: cards };  // bench/typos.py, overviews
+
+  var form = document.querySelector("[data-kb-zoeken]");
+  if (!form) { return; }
+  var input = form.querySelector("input[name=q]");
+  var hint = document.getElementById("kb-zoekuitleg");  // the example: not needed above results
+  var kindBox = form.querySelector("[data-kb-soorten]");
+  var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
+  var status = document.querySelector("[data-kb-zoekstatus]");
+  var note = document.querySelector("[data-kb-zoeknoot]");
+  var list = document.querySelector("[data-kb-zoekresultaten]");
+
   /* ---- showing results ---- */
 
   function el(name, className, text) {
@@ -491,32 +579,6 @@
     return loadMore(state);
   }
 
-  function search(query, exact) {
-    return Promise.all([pagefind, knownWords()]).then(function (loaded) {
-      var pf = loaded[0];
-      var known = loaded[1];
-      return collect(pf, query, exact, known).then(function (found) {
-        var state = { query: query, typed: query, exact: exact, ranked: rank(found), suggestions: [], others: [], corrected: false };
-        state.rows = state.ranked.rows;
-        var fixes = exact ? [] : corrections(found, known);
-        if (!fixes.length) { return state; }
-        var fixed = query;
-        fixes.forEach(function (f) {
-          fixed = fixed.replace(new RegExp("(^|[^\\p{L}])" + f.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}])", "iu"), "$1" + f.options[0]);
-        });
-        return collect(pf, fixed, false, known).then(function (again) {
-          var better = rank(again);
-          if (!better.rows.length || better.partial && !state.ranked.partial && state.rows.length) {
-            state.suggestions = fixes.length === 1 ? fixes[0].options : [fixed];
-            return state;
-          }
-          return { query: fixed, typed: query, exact: false, ranked: better, rows: better.rows,
-            suggestions: [], others: fixes.length === 1 ? fixes[0].options.slice(1) : [], corrected: true };
-        });
-      });
-    });
-  }
-
   var running = 0;
   function run(query, exact, kind) {
     query = (query || "").trim();
@@ -531,7 +593,7 @@
     }
     var mine = ++running;
     status.textContent = "Bezig met zoeken\u2026";
-    return search(query, exact).then(function (state) {
+    return find(query, exact).then(function (state) {
       if (mine === running) { return show(state); }
     }).then(null, function () {
       if (mine !== running) { return; }
@@ -576,6 +638,5 @@
     });
   });
   window.addEventListener("popstate", fromAddress);
-  window.kbZoeken = { distance: distance, nearest: nearest };  // for bench/typos.py
   fromAddress();
 })();

@@ -89,14 +89,16 @@ def theme_words(catalogue: Catalogue) -> dict[str, list[str]]:
 
 
 def synonyms_json(catalogue: Catalogue) -> str:
-    """The search settings as open data: the groups as editors wrote them, per word what a
-    search for it also tries (``woorden``), and which theme a synonym leads to (``themas``)."""
+    """The search settings as open data (and for the words box of an overview): the groups as
+    editors wrote them, per word what a search for it also tries (``woorden``), which theme a
+    synonym leads to (``themas``), and the words a search leaves out (``stopwoorden``)."""
     groups = [list(g) for g in catalogue.vocab.zoekwoorden]
     data = {
         "versie": 2,
         "groepen": groups,
         "woorden": alternatives(catalogue),
         "themas": theme_words(catalogue),
+        "stopwoorden": sorted(STOP_WORDS),
     }
     return json.dumps(data, ensure_ascii=False) + "\n"
 
