@@ -55,7 +55,7 @@ def test_overview_page_matches_golden_file(repo, catalogue, update_golden, kind)
 def test_practice_page_shows_every_field(repo, catalogue):
     html = Renderer(repo, catalogue).card(catalogue.get(Kind.PRAKTIJK, "dalfsen-taalmeter"))
     for text in [
-        "<h1>Taalmeter bij de sociale werkvoorziening</h1>",
+        '<h1 data-pagefind-filter="kaart:praktijk/dalfsen-taalmeter">Taalmeter bij de sociale werkvoorziening</h1>',
         "Een pilot met de Taalmeter liet zien",
         '<dt>Waar</dt><dd><span data-pagefind-meta="plaats">Dalfsen</span> · Overijssel</dd>',
         "Bibliotheek Dalfsen",
