@@ -77,7 +77,9 @@ def real_card_paths(*kinds: Kind) -> list[str]:
     one broken card into a collection error. Tests look the card up in ``real_catalogue``.
     """
     return sorted(
-        f"{kind.folder}/{file.name}" for kind in kinds or tuple(Kind) for file in (REPO / kind.folder).glob("*.yml")
+        f"{kind.folder}/{file.name}"
+        for kind in kinds or tuple(Kind)
+        for file in (REPO / kind.folder).glob("*.yml")
     )
 
 
@@ -172,7 +174,9 @@ def chromium() -> str:
 
 
 @contextlib.contextmanager
-def serve_site(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+def serve_site(
+    site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """A built site on a free port of 127.0.0.1, for the browser tests (and the link checker,
     which passes a handler of its own)."""
     handler = functools.partial(handler_class or QuietHandler, directory=str(site))

@@ -39,7 +39,9 @@ def _pages() -> list[tuple[str, str]]:
         ("niet-gevonden", "/praktijken/bestaat/niet/"),
     ]
     # The card with the longest title of each kind: looked up in the test (see _address).
-    pages += [(f"{kind.schema}-langste-titel", f"longest:{kind.folder}") for kind in Kind if real_card_paths(kind)]
+    pages += [
+        (f"{kind.schema}-langste-titel", f"longest:{kind.folder}") for kind in Kind if real_card_paths(kind)
+    ]
     return pages
 
 

@@ -45,8 +45,16 @@ def _card(repo: Path, old: str, new: str) -> str:
 
 # id, files to write (path -> text, bytes or Link), expected lines (exact, sorted as printed)
 CASES = [
-    ("symlinked-page-to-outside-file", {"docs/geheim.md": Link("outside")}, [f"docs/geheim.md:1:1: {SYMLINK}"]),
-    ("symlinked-page-to-environment", {"docs/omgeving.md": Link("/proc/self/environ")}, [f"docs/omgeving.md:1:1: {SYMLINK}"]),
+    (
+        "symlinked-page-to-outside-file",
+        {"docs/geheim.md": Link("outside")},
+        [f"docs/geheim.md:1:1: {SYMLINK}"],
+    ),
+    (
+        "symlinked-page-to-environment",
+        {"docs/omgeving.md": Link("/proc/self/environ")},
+        [f"docs/omgeving.md:1:1: {SYMLINK}"],
+    ),
     ("symlinked-card", {"practices/geheim.yml": Link("outside")}, [f"practices/geheim.yml:1:1: {SYMLINK}"]),
     (
         "symlinked-card-inside-the-repository",
@@ -55,7 +63,11 @@ CASES = [
     ),
     ("symlinked-folder-in-docs", {"docs/map": Link("outside-dir")}, [f"docs/map/:1:1: {SYMLINK}"]),
     ("symlinked-data-file", {"data/redactie.yml": Link("outside")}, [f"data/redactie.yml:1:1: {SYMLINK}"]),
-    ("symlinked-template", {"overrides/kennisbank/blok-geheim.html": Link("outside")}, [f"overrides/kennisbank/blok-geheim.html:1:1: {SYMLINK}"]),
+    (
+        "symlinked-template",
+        {"overrides/kennisbank/blok-geheim.html": Link("outside")},
+        [f"overrides/kennisbank/blok-geheim.html:1:1: {SYMLINK}"],
+    ),
     (
         "html-file-in-docs",
         {"docs/actie.html": "<script>alert(1)</script>"},
@@ -84,7 +96,12 @@ CASES = [
     ),
     (
         "nesting-in-block-style",
-        {P: ("themas: [bewustwording, signaleren]", "themas:\n" + "".join("  " * i + "-\n" for i in range(1, 40)))},
+        {
+            P: (
+                "themas: [bewustwording, signaleren]",
+                "themas:\n" + "".join("  " * i + "-\n" for i in range(1, 40)),
+            )
+        },
         [f"{P}:25:21: {TOO_DEEP}"],
     ),
     (
@@ -130,7 +147,9 @@ CASES = [
     (
         "file-over-one-megabyte",
         {P: ("  Van de 39 mensen", "  " + "tekst " * 200_000 + "\n  Van de 39 mensen")},
-        [f"{P}:1:1: het bestand is te groot (meer dan 1 MB) (een kaart is een paar kilobyte; haal de extra tekst weg)"],
+        [
+            f"{P}:1:1: het bestand is te groot (meer dan 1 MB) (een kaart is een paar kilobyte; haal de extra tekst weg)"
+        ],
     ),
     (
         "markdown-with-thousands-of-unclosed-links",
@@ -142,8 +161,17 @@ CASES = [
     ),
     (
         "markdown-nested-too-deep",
-        {P: ("  Van de 39 mensen", "  Een lijst:\n" + "".join("  " + "    " * i + "- x\n" for i in range(15)) + "  Van de 39 mensen")},
-        [f"{P}:10:10: 'verhaal': deze regel is te ver ingesprongen (regel 13 van de tekst) (spring hoogstens 40 spaties in)"],
+        {
+            P: (
+                "  Van de 39 mensen",
+                "  Een lijst:\n"
+                + "".join("  " + "    " * i + "- x\n" for i in range(15))
+                + "  Van de 39 mensen",
+            )
+        },
+        [
+            f"{P}:10:10: 'verhaal': deze regel is te ver ingesprongen (regel 13 van de tekst) (spring hoogstens 40 spaties in)"
+        ],
     ),
     (
         "markdown-too-long",
@@ -178,7 +206,9 @@ CASES = [
     ),
     (
         "page-with-an-unknown-block",
-        {"docs/over.md": "---\nrender_macros: true\n---\n# Over\n\n{{ kennisbank('../../geheim') }}\n{{ kennisbank('geheim') }}\n"},
+        {
+            "docs/over.md": "---\nrender_macros: true\n---\n# Over\n\n{{ kennisbank('../../geheim') }}\n{{ kennisbank('geheim') }}\n"
+        },
         [
             "docs/over.md:6:1: op een pagina met macro's mag alleen {{ kennisbank('…') }} staan (haal de andere {{ }}, {% %} of {# #} weg; macro's kunnen code uitvoeren)",
             "docs/over.md:7:1: onbekend blok 'geheim' in kennisbank('…') (kies uit: knelpunten, nieuw, plaatsen, themas)",
@@ -269,7 +299,11 @@ def test_check_and_build_report_the_same_problems_and_publish_nothing(tmp_path, 
     assert expected
     assert sorted(_build_errors(built.stdout + built.stderr)) == sorted(expected)
     assert "Traceback" not in built.stdout + built.stderr
-    published = "".join(p.read_text(errors="replace") for p in site.rglob("*") if p.is_file()) if site.exists() else ""
+    published = (
+        "".join(p.read_text(errors="replace") for p in site.rglob("*") if p.is_file())
+        if site.exists()
+        else ""
+    )
     assert SECRET not in published + built.stdout + built.stderr
     assert not (repo / "PWNED").exists()
 
@@ -312,11 +346,11 @@ def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _write_formulas(repo)
     # Not in the nav: its title comes from the front matter alone, as Material's <h1> too.
     (repo / "docs" / "lezen.md").write_text(
-        "---\ntitle: 'Lezen \"samen\" \"><script>alert(1)</script>'\n"
+        '---\ntitle: \'Lezen "samen" "><script>alert(1)</script>\'\n'
         "description: 'Een \"citaat\" en </title><script>alert(2)</script>'\n---\n\n"
         "Tekst met <script>alert(3)</script> en <img src=x onerror=alert(4)>.\n\n"
-        "Een alinea met een handler.\n{: onclick=\"alert(5)\" }\n\n"
-        "[klik](javascript:alert(6)) en <a href=\"https://example.org/\" onmouseover=\"alert(7)\">link</a>\n",
+        'Een alinea met een handler.\n{: onclick="alert(5)" }\n\n'
+        '[klik](javascript:alert(6)) en <a href="https://example.org/" onmouseover="alert(7)">link</a>\n',
         encoding="utf-8",
     )
     site = repo.parent / "site"
@@ -338,8 +372,11 @@ def test_page_title_from_front_matter_is_text_in_title_og_title_and_heading(host
 def test_page_description_cannot_break_out_of_its_attribute(hostile_pages):
     html = (hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8")
     assert "</title><script>alert(2)" not in html
-    assert re.search(r'<meta name="description" content="Een &#34;citaat&#34; en &lt;/title&gt;|'
-                     r'<meta name="description" content="Een &quot;citaat&quot; en &lt;/title&gt;', html)
+    assert re.search(
+        r'<meta name="description" content="Een &#34;citaat&#34; en &lt;/title&gt;|'
+        r'<meta name="description" content="Een &quot;citaat&quot; en &lt;/title&gt;',
+        html,
+    )
 
 
 def test_scripts_and_event_handlers_in_a_hand_written_page_are_removed(hostile_pages):
@@ -357,7 +394,7 @@ def _write_formulas(repo: Path) -> None:
     text = card.read_text(encoding="utf-8")
     text = text.replace(
         "titel: Taalmeter bij de sociale werkvoorziening",
-        "titel: '=HYPERLINK(\"https://example.org/\";\"Klik hier\")'",
+        'titel: \'=HYPERLINK("https://example.org/";"Klik hier")\'',
     )
     text = text.replace("plaats: Dalfsen", "plaats: '@SOM(1+1)'")
     text = text.replace("  - naam: Bibliotheek Dalfsen", "  - naam: '-2+3 Bibliotheek'")
@@ -371,7 +408,7 @@ def test_csv_cells_never_start_a_spreadsheet_formula(hostile_pages):
     text = (hostile_pages / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
     header, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
-    assert row["titel"] == "'=HYPERLINK(\"https://example.org/\";\"Klik hier\")"
+    assert row["titel"] == '\'=HYPERLINK("https://example.org/";"Klik hier")'
     assert row["plaats"] == "'@SOM(1+1)"
     assert row["organisaties"].startswith("'-2+3 Bibliotheek")
     assert row["resultaten"] == "'+25% meer deelnemers"
@@ -390,7 +427,9 @@ def test_feed_stays_well_formed_xml_whatever_text_reaches_it(tmp_path):
 
     catalogue = check_repository(make_repo(tmp_path / "repo")).catalogue
     assert catalogue is not None
-    cards = [dataclasses.replace(c, titel="Zorg \x00\x07\x1b[2K\x01 \ufffe klaar") for c in catalogue.all_cards()]
+    cards = [
+        dataclasses.replace(c, titel="Zorg \x00\x07\x1b[2K\x01 \ufffe klaar") for c in catalogue.all_cards()
+    ]
     feed = atom_feed(Catalogue.build(cards, catalogue.vocab), "https://voorbeeld.nl/")
     root = ET.fromstring(feed)
     titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
@@ -416,7 +455,10 @@ def test_a_hand_written_page_cannot_take_the_title_of_another_page(repo, tmp_pat
     (repo / "docs" / "over.md").write_text("---\ntitle: Tips\n---\n\nTekst.\n", encoding="utf-8")
     result = build(repo, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/over.md:1:1: de paginatitel 'Tips' wordt ook gebruikt door /tips/" in result.stdout + result.stderr
+    assert (
+        "docs/over.md:1:1: de paginatitel 'Tips' wordt ook gebruikt door /tips/"
+        in result.stdout + result.stderr
+    )
 
 
 def test_recommendations_with_the_same_title_get_distinct_page_titles(built_site):
@@ -438,13 +480,18 @@ def test_a_redirect_cannot_write_outside_the_site(repo, tmp_path):
     site = tmp_path / "out" / "site"
     result = build(repo, site)
     assert result.returncode != 0
-    assert "data/redirects.yml:1:1: '/../../buiten-de-site/' is geen geldig oud adres" in result.stdout + result.stderr
+    assert (
+        "data/redirects.yml:1:1: '/../../buiten-de-site/' is geen geldig oud adres"
+        in result.stdout + result.stderr
+    )
     assert not (tmp_path / "buiten-de-site").exists()
 
 
 def test_a_vocabulary_value_must_be_a_valid_address_segment(repo, check):
     vocab = repo / "data" / "vocabulaire.yml"
-    vocab.write_text(vocab.read_text(encoding="utf-8").replace("  beleid:\n", "  ../beleid:\n", 1), encoding="utf-8")
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8").replace("  beleid:\n", "  ../beleid:\n", 1), encoding="utf-8"
+    )
     out = check(repo).stdout
     assert "data/vocabulaire.yml:" in out and "'../beleid' in 'themas' is geen geldige naam" in out
 
@@ -478,7 +525,10 @@ def test_a_publication_build_uses_the_pages_address_with_a_trailing_slash(repo, 
     result = run([MKDOCS, "build", "--strict", "-d", tmp_path / "site"], cwd=repo, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "praktijken" / "dalfsen-taalmeter" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/">' in page
+    assert (
+        '<link rel="canonical" href="https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/">'
+        in page
+    )
     feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
     assert "https://team.github.io/kennisbank/praktijken/dalfsen-taalmeter/" in feed
     assert "example.nl" not in feed + page
@@ -510,10 +560,16 @@ def test_a_long_unbroken_title_and_place_do_not_scroll_sideways_on_a_phone(brows
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('{"$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",,\n}', "schema/praktijk.schema.json:2:20: dit is geen geldige JSON (Expecting property name enclosed in double quotes)"),
+        (
+            '{"$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",,\n}',
+            "schema/praktijk.schema.json:2:20: dit is geen geldige JSON (Expecting property name enclosed in double quotes)",
+        ),
         ('{"type": "objekt"}', "schema/praktijk.schema.json:1:1: dit is geen geldig JSON Schema (bij type: "),
         ("[1, 2]", "schema/praktijk.schema.json:1:1: een schema is een JSON-object ({ ... })"),
-        ('{"properties": {"titel": {"$ref": "bestaat-niet.schema.json#/x"}}}', "schema:1:1: een verwijzing ($ref) in de schema's leidt nergens heen of naar zichzelf"),
+        (
+            '{"properties": {"titel": {"$ref": "bestaat-niet.schema.json#/x"}}}',
+            "schema:1:1: een verwijzing ($ref) in de schema's leidt nergens heen of naar zichzelf",
+        ),
     ],
     ids=["broken-json", "not-a-json-schema", "not-an-object", "ref-to-nowhere"],
 )
@@ -531,7 +587,10 @@ def test_vocabulary_synonyms_must_be_a_list_of_words(repo):
 
     vocab = repo / "data" / "vocabulaire.yml"
     text = vocab.read_text(encoding="utf-8")
-    vocab.write_text(text.replace("synoniemen: [geld, budget, subsidie, middelen, potjes]", "synoniemen: geld", 1), encoding="utf-8")
+    vocab.write_text(
+        text.replace("synoniemen: [geld, budget, subsidie, middelen, potjes]", "synoniemen: geld", 1),
+        encoding="utf-8",
+    )
     lines = [str(p) for p in check_repository(repo).problems]
     assert any("'synoniemen' van 'financiering' is een lijst van woorden" in line for line in lines), lines
 
@@ -540,9 +599,17 @@ def test_a_card_name_longer_than_a_mail_can_carry_is_refused(repo):
     from kennisbank.validate import check_repository
 
     long = "a" + "-lang" * 20
-    (repo / "practices" / f"{long}.yml").write_text((repo / P).read_text(encoding="utf-8").replace("titel: Taalmeter bij de sociale werkvoorziening", "titel: Een andere titel"), encoding="utf-8")
+    (repo / "practices" / f"{long}.yml").write_text(
+        (repo / P)
+        .read_text(encoding="utf-8")
+        .replace("titel: Taalmeter bij de sociale werkvoorziening", "titel: Een andere titel"),
+        encoding="utf-8",
+    )
     lines = [str(p) for p in check_repository(repo).problems]
-    assert f"practices/{long}.yml:1:1: de bestandsnaam is te lang (101 tekens, hoogstens 80) (de naam staat in het adres dat mensen in een mail plakken; kies een kortere naam)" in lines
+    assert (
+        f"practices/{long}.yml:1:1: de bestandsnaam is te lang (101 tekens, hoogstens 80) (de naam staat in het adres dat mensen in een mail plakken; kies een kortere naam)"
+        in lines
+    )
 
 
 def test_images_on_a_hand_written_page_come_from_the_site_itself():

@@ -520,7 +520,14 @@ def test_messages_of_the_whole_table_match_the_golden_file(tmp_path, yaml_parser
 
 def test_check_command_prints_the_problems_and_a_count_and_exits_1(repo, check):
     """The real ``kennisbank check`` as an editor runs it; the table above checks the messages."""
-    _write(repo, {P: variant("themas: [bewustwording, signaleren]", "themas: [geld]").replace("jaar: 2018", "jaar: 18", 1)})
+    _write(
+        repo,
+        {
+            P: variant("themas: [bewustwording, signaleren]", "themas: [geld]").replace(
+                "jaar: 2018", "jaar: 18", 1
+            )
+        },
+    )
     result = check(repo)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [*problem_lines(repo), "2 fouten gevonden."]

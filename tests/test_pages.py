@@ -159,7 +159,13 @@ def test_lists_show_the_place_line_too(repo, catalogue):
     assert '<span class="kb-plaats">(Alkmaar · regio Kennemerwaard · Overijssel)</span>' in line
 
 
-EDITOR_PAGES = ("velden", "redactie", "bijdragen", "open-data", "techniek")  # open-data documents kaarten.json; techniek is for maintainers
+EDITOR_PAGES = (
+    "velden",
+    "redactie",
+    "bijdragen",
+    "open-data",
+    "techniek",
+)  # open-data documents kaarten.json; techniek is for maintainers
 
 
 def _visible_text(page: str) -> str:

@@ -115,7 +115,8 @@ def test_a_quoted_phrase_must_be_found_as_written(page, base_url):
 
 @pytest.mark.parametrize("query", ["taal pact", "taalpact", "pact"])
 def test_a_compound_is_found_split_joined_or_by_its_part(page, base_url, query):
-    assert search(page, base_url, query)[:3].count("/tips/werk-in-een-taalpact/") == 1
+    results = search(page, base_url, query)
+    assert results[:3].count("/tips/werk-in-een-taalpact/") == 1, (status(page), note(page), results)
 
 
 def test_pages_with_the_word_itself_rank_above_pages_found_through_a_synonym(page, base_url):

@@ -298,14 +298,19 @@ def test_without_clipboard_api_the_link_is_shown_and_selected(browser, base_url,
 
 
 @pytest.mark.browser
-def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pages_do(browser, base_url, real_catalogue):
+def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pages_do(
+    browser, base_url, real_catalogue
+):
     """Opened on a preview or a test server, a list still copies the site's own address (as a
     card page and the canonical link do), with the filters the visitor chose."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base_url}/praktijken/?knelpunt=D&thema=financiering")
     page.get_by_role("button", name="Kopieer link").click()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{_site_url()}praktijken/?knelpunt=D&thema=financiering"
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == f"{_site_url()}praktijken/?knelpunt=D&thema=financiering"
+    )
     card = real_catalogue.practices[0]
     page.goto(f"{base_url}/{card.url}")
     page.get_by_role("button", name="Kopieer link").click()

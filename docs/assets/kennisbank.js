@@ -242,6 +242,7 @@
       b.disabled = n === 0 && !b.checked;  /* a choice that would empty the list is no choice */
       b.parentNode.classList.toggle("kb-facet__keuze--leeg", b.disabled);
     });
+    form.querySelector("[data-kb-grijs]").hidden = !boxes.some(function (b) { return b.disabled; });
     if (more) {
       var left = shown - limit;
       more.hidden = left <= 0;

@@ -135,10 +135,19 @@
 
   /* ---- searching ---- */
 
+  /* Pagefind without its worker keeps one pointer into its WebAssembly memory, and each newly
+     loaded chunk of the index replaces it: a search that waits while another one loads a chunk
+     can use the old pointer and come back empty. So all chunks a query needs are fetched first,
+     at once (preload); the searches after that load nothing and may overlap. */
+  function searchOne(pf, term, options) { return pf.search(term, options); }
+  function preload(pf, terms) {
+    return Promise.all(terms.map(function (term) { return pf.preload(term, { filters: { soort: "praktijk" } }); }));
+  }
+
   /* One search per kind, so the kind of every result is known without fetching its text. */
   function byKind(pf, term) {
     return Promise.all(KINDS.map(function (kind) {
-      return pf.search(term, { filters: { soort: kind } });
+      return searchOne(pf, term, { filters: { soort: kind } });
     })).then(function (searches) {
       var found = {};
       searches.forEach(function (s, i) {
@@ -170,7 +179,9 @@
       slot.alts.forEach(function (f) { jobs.push({ slots: [i], term: f, own: false }); });
     });
     jobs = jobs.concat(joined(wanted));
-    return Promise.all(jobs.map(function (job) { return byKind(pf, job.term); })).then(function (founds) {
+    return preload(pf, jobs.map(function (job) { return job.term; })).then(function () {
+      return Promise.all(jobs.map(function (job) { return byKind(pf, job.term); }));
+    }).then(function (founds) {
       var pages = {};
       var ownHits = wanted.map(function () { return 0; });
       var alsoUsed = {};  // other words of a two-word term that found pages ("low literacy")
@@ -345,7 +356,7 @@
         }
       });
       var inKind = function (term) {
-        return pf.search(term, { filters: { soort: kind } }).then(function (s) {
+        return searchOne(pf, term, { filters: { soort: kind } }).then(function (s) {
           var counts = (s && s.filters && s.filters.kaart) || {};
           return Object.keys(counts).filter(function (k) { return counts[k] > 0; });
         });
@@ -357,11 +368,13 @@
           return set;
         });
       };
-      return Promise.all(wanted.map(function (s) {
-        return union(s.forms).then(function (own) {
+      var terms = [];
+      wanted.forEach(function (s) { terms = terms.concat(s.forms, s.alts); });
+      return preload(pf, terms).then(function () {
+        return Promise.all(wanted.map(function (s) { return union(s.forms).then(function (own) {
           return Object.keys(own).length || !s.alts.length ? own : union(s.alts);
-        });
-      })).then(function (sets) {
+        }); }));
+      }).then(function (sets) {
         var result = null;
         sets.forEach(function (set) {
           if (result === null) { result = set; return; }
