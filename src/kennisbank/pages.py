@@ -164,11 +164,11 @@ def read_pages(root: Path) -> tuple[list[PageSource], list[Problem]]:
     return pages, problems
 
 
-def check_pages(root: Path) -> tuple[list[Problem], list[PageSource]]:
-    """The problems of every page in ``docs/``, and the pages read (the search's word list
-    uses their text)."""
+def check_pages(root: Path) -> tuple[list[Problem], tuple[str, ...]]:
+    """The problems of every page in ``docs/``, and the text of the pages read (the search's
+    word list uses it)."""
     pages, problems = read_pages(root)
     known = blocks(root)
     for page in pages:
         problems += check_page(page, known)
-    return problems, pages
+    return problems, tuple(page.text for page in pages)

@@ -1,7 +1,5 @@
 """Check every card: shape (JSON Schema), references, vocabularies, names. All problems at once.
-
-``check_repository`` is the one validation function; ``kennisbank check`` and the MkDocs build
-both call it.
+``check_repository`` is the one validation function: ``kennisbank check`` and the build call it.
 """
 
 from __future__ import annotations
@@ -44,8 +42,7 @@ class CheckResult:
     settings: Settings = field(default_factory=Settings)
     vocab: Vocabulary | None = None
     schemas: Schemas | None = None
-    page_texts: tuple[str, ...] = ()
-    """The Markdown of the hand-written pages in docs/."""
+    page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
 
@@ -334,9 +331,8 @@ def _check(
     rules: str | None,
 ) -> None:
     untrusted = untrusted_files(root)
-    page_problems, pages = check_pages(root)
+    page_problems, result.page_texts = check_pages(root)
     result.problems += untrusted + page_problems
-    result.page_texts = tuple(page.text for page in pages)
     if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
         return  # the lists and schemas every card is checked against cannot be read safely
     vocab, vocab_problems = load_vocabulary(root)
