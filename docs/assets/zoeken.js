@@ -135,11 +135,8 @@
 
   /* ---- searching ---- */
 
-  /* Pagefind without its worker keeps one pointer into its WebAssembly memory, and each newly
-     loaded chunk of the index replaces it: a search that waits while another one loads a chunk
-     can use the old pointer and come back empty. So all chunks a query needs are fetched first,
-     at once (preload); the searches after that load nothing and may overlap. */
-  function searchOne(pf, term, options) { return pf.search(term, options); }
+  /* All chunks of the index a query needs are fetched first, at once (preload, with the filter
+     by kind): the many searches after that load nothing and only compute. */
   function preload(pf, terms) {
     return Promise.all(terms.map(function (term) { return pf.preload(term, { filters: { soort: "praktijk" } }); }));
   }
@@ -147,7 +144,7 @@
   /* One search per kind, so the kind of every result is known without fetching its text. */
   function byKind(pf, term) {
     return Promise.all(KINDS.map(function (kind) {
-      return searchOne(pf, term, { filters: { soort: kind } });
+      return pf.search(term, { filters: { soort: kind } });
     })).then(function (searches) {
       var found = {};
       searches.forEach(function (s, i) {
@@ -345,18 +342,12 @@
     return Promise.all([pagefind, knownWords(), settingsReady, cardFilter]).then(function (loaded) {
       var pf = loaded[0], known = loaded[1];
       var wanted = slots(query, false, known);
-      var fixed = [];
-      wanted.forEach(function (s) {
-        if (!s.unknown || s.alts.length || s.text.indexOf(" ") >= 0 || s.text.charAt(0) === "\u201c") { return; }
-        var options = nearest(s.text, known.list);
-        if (options.length) {
-          fixed.push([s.text, options[0]]);
-          s.text = options[0];
-          s.forms = [options[0]];
-        }
+      var fixed = corrections({ slots: wanted }, known).map(function (c) { return [c.word, c.options[0]]; });
+      fixed.forEach(function (f) {
+        wanted.forEach(function (s) { if (s.text === f[0]) { s.text = f[1]; s.forms = [f[1]]; } });
       });
       var inKind = function (term) {
-        return searchOne(pf, term, { filters: { soort: kind } }).then(function (s) {
+        return pf.search(term, { filters: { soort: kind } }).then(function (s) {
           var counts = (s && s.filters && s.filters.kaart) || {};
           return Object.keys(counts).filter(function (k) { return counts[k] > 0; });
         });

@@ -88,31 +88,29 @@ def theme_words(catalogue: Catalogue) -> dict[str, list[str]]:
     return dict(sorted(found.items()))
 
 
+def _settings(catalogue: Catalogue) -> dict[str, object]:
+    """What a search needs to read a query: the words that mean the same, the themes'
+    synonyms and the stop words."""
+    return {
+        "woorden": alternatives(catalogue),
+        "themas": theme_words(catalogue),
+        "stopwoorden": sorted(STOP_WORDS),
+    }
+
+
 def synonyms_json(catalogue: Catalogue) -> str:
     """The search settings as open data (and for the words box of an overview): the groups as
     editors wrote them, per word what a search for it also tries (``woorden``), which theme a
     synonym leads to (``themas``), and the words a search leaves out (``stopwoorden``)."""
     groups = [list(g) for g in catalogue.vocab.zoekwoorden]
-    data = {
-        "versie": 2,
-        "groepen": groups,
-        "woorden": alternatives(catalogue),
-        "themas": theme_words(catalogue),
-        "stopwoorden": sorted(STOP_WORDS),
-    }
+    data = {"versie": 2, "groepen": groups, **_settings(catalogue)}
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 def search_settings(catalogue: Catalogue) -> str:
-    """What the search page needs before its first search, written into the page (no request):
-    the words that mean the same, the themes' synonyms and the stop words."""
-    data = {
-        "woorden": alternatives(catalogue),
-        "themas": theme_words(catalogue),
-        "stopwoorden": sorted(STOP_WORDS),
-    }
-    # A JSON text inside <script>: '<' escaped, so no '</script>' can end it early.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    """The same settings, written into the search page: its first search needs no request."""
+    text = json.dumps(_settings(catalogue), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c")  # inside <script>: no '</script>' can end it early
 
 
 def card_texts(card: AnyCard) -> list[str]:
@@ -155,11 +153,11 @@ def word_list_json(catalogue: Catalogue, page_texts: Iterable[str]) -> str:
     the query that is not in it is a typo or a word the site does not use. Names of places,
     themes and titles count extra, so they win a tie."""
     cards = catalogue.all_cards()
+    terms = [card_search_terms(card, catalogue) for card in cards]  # (facts, compound parts)
     counts = word_counts(t for card in cards for t in card_texts(card))
     counts.update(word_counts(page_texts))
-    counts.update(word_counts(card_search_terms(card, catalogue)[1] for card in cards))  # 'pact'
-    names = [card.titel for card in cards] + [f for card in cards for f in card_facts(card, catalogue)]
-    for word in word_counts(names):
+    counts.update(word_counts(parts for _, parts in terms))  # 'pact', only inside 'taalpact'
+    for word in word_counts([*(card.titel for card in cards), *(facts for facts, _ in terms)]):
         counts[word] += 5
     top = [w for w, _ in counts.most_common(WORD_LIST_SIZE)]  # most frequent first
     return json.dumps({"versie": 1, "woorden": top}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -75,16 +75,16 @@ class SitePage:
 def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
     pages: list[SitePage] = []
     for kind in Kind:
+        meta: dict[str, Any] = newest_check(catalogue.of_kind(kind))
+        if kind in (Kind.PRAKTIJK, Kind.TIP):
+            meta["hide"] = ("toc",)  # no table of contents: on a wide screen the filters get its column
         pages.append(
             SitePage(
                 f"{kind.url_prefix}/index.md",
                 kind.plural,
                 OVERVIEW_TEXT[kind],
                 partial(renderer.overview, kind),
-                # no table of contents: the filters and the list get its column on a wide screen
-                meta={**newest_check(catalogue.of_kind(kind)), "hide": ("toc",)}
-                if kind in (Kind.PRAKTIJK, Kind.TIP)
-                else newest_check(catalogue.of_kind(kind)),
+                meta=meta,
             )
         )
     for facet in FACETS:
