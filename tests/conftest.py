@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import functools
 import http.server
+import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from kennisbank.cli import main as kennisbank_main
 from kennisbank.model import Kind
 from kennisbank.site import load_site
 
@@ -132,12 +136,30 @@ def run(
     )
 
 
+def kennisbank(root: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``kennisbank <args>`` typed in ``root``, run in this process: the command's own ``main``
+    with its output captured, without starting Python again for every call (which made the
+    suite slow). ``test_cli.py`` runs the installed executable, so the wiring stays tested."""
+    argv = [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    sigpipe = signal.getsignal(signal.SIGPIPE)
+    try:
+        with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = kennisbank_main(argv)
+            except SystemExit as exc:  # argparse on a wrong command line
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        signal.signal(signal.SIGPIPE, sigpipe)
+    return subprocess.CompletedProcess(["kennisbank", *argv], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
 def check() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``kennisbank check`` as an editor would, in a given repository."""
 
     def _check(root: Path, *paths: str) -> subprocess.CompletedProcess[str]:
-        return run([KENNISBANK, "check", *paths], cwd=root)
+        return kennisbank(root, "check", *paths)
 
     return _check
 
@@ -148,12 +170,28 @@ def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real repository, built once per test session."""
-    site = tmp_path_factory.mktemp("site")
-    result = build(REPO, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real repository, built once per test run: the pytest-xdist workers share one build
+    (the first to get the lock builds it). Tests only read it."""
+    if worker_id == "master":  # not distributed
+        shared = tmp_path_factory.getbasetemp()
+    else:  # every worker's base directory sits in the run's own directory
+        shared = tmp_path_factory.getbasetemp().parent
+    site, done = shared / "built-site", shared / "built-site.ok"
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            result = build(REPO, site)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
     return site
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow standard validators first, so that with pytest-xdist one worker runs them while
+    the others run the rest, instead of all waiting for them at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("validators") is None)
 
 
 # Browser fixtures: the built site served on localhost, in Debian's Chromium.
@@ -180,7 +218,7 @@ def serve_site(
     """A built site on a free port of 127.0.0.1, for the browser tests (and the link checker,
     which passes a handler of its own)."""
     handler = functools.partial(handler_class or QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -194,6 +232,13 @@ def serve_site(
 def base_url(built_site: Path) -> Iterator[str]:
     with serve_site(built_site) as url:
         yield url
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """The standard library's server queues 5 connections; Pagefind opens a dozen at once, and
+    on a busy machine the rest were refused, so a search test failed now and then."""
+
+    request_queue_size = 128
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -58,9 +58,9 @@ def test_stale_vocabulary_schema_is_an_error_with_the_command_to_fix_it(repo, ch
         "schema/vocabulaire.schema.json:1:1: het schema van de vaste lijsten loopt niet gelijk met "
         "data/vocabulaire.yml (draai 'kennisbank schema' en neem het nieuwe bestand mee in je wijziging)"
     ) in result.stdout
-    from conftest import KENNISBANK, run
+    from conftest import kennisbank
 
-    assert run([KENNISBANK, "schema"], cwd=repo).returncode == 0
+    assert kennisbank(repo, "schema").returncode == 0
     assert check(repo).returncode == 0
 
 

@@ -129,11 +129,11 @@ def test_a_card_with_errors_gets_its_errors_first_and_exit_code_one(repo, check)
 
 
 def test_github_format_turns_every_problem_into_an_annotation_on_its_line(repo):
-    from conftest import KENNISBANK, run
+    from conftest import kennisbank
 
     set_field(repo, P, "samenvatting", HARD)
     set_field(repo, "tips/korte-tip.yml", "knelpunten", "[G]")
-    result = run([KENNISBANK, "check", "--format", "github"], cwd=repo)
+    result = kennisbank(repo, "check", "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::warning file={P},line=3,col=15::de samenvatting is moeilijk te lezen (Flesch-Douma -164, "

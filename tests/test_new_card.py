@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from conftest import KENNISBANK, run
+from conftest import kennisbank
 
 TODAY = dt.date.today().isoformat()
 
@@ -52,7 +52,7 @@ FOLDER = {"praktijk": "practices", "tip": "tips", "aanbeveling": "recommendation
 
 
 def nieuw(repo, soort, titel):
-    return run([KENNISBANK, "nieuw", soort, titel], cwd=repo)
+    return kennisbank(repo, "nieuw", soort, titel)
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import KENNISBANK, run
+from conftest import kennisbank
 
 REDIRECTS = "data/redirects.yml"
 HEADER = (
@@ -17,7 +17,7 @@ HEADER = (
 
 
 def hernoem(repo, old, new):
-    return run([KENNISBANK, "hernoem", old, new], cwd=repo)
+    return kennisbank(repo, "hernoem", old, new)
 
 
 def test_rename_moves_the_card_updates_references_in_place_and_adds_a_redirect(repo):
@@ -27,7 +27,7 @@ def test_rename_moves_the_card_updates_references_in_place_and_adds_a_redirect(r
         encoding="utf-8",
     )
     before = practice.read_text()
-    assert run([KENNISBANK, "urls"], cwd=repo).returncode == 0
+    assert kennisbank(repo, "urls").returncode == 0
 
     result = hernoem(repo, "korte-tip", "cijfers-met-een-gezicht")
 

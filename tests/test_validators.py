@@ -255,6 +255,9 @@ checkextern=0
 """
 
 
+LINKCHECKER_OUTPUT = ["--no-status", "--verbose", "--output", "csv"]
+
+
 class _LinkCheckerHandler(QuietHandler):
     """Like conftest's server, plus the header that lets LinkChecker go faster than 10 URLs/s."""
 
@@ -264,18 +267,20 @@ class _LinkCheckerHandler(QuietHandler):
 
 
 def link_problems(site: Path, tmp_path: Path) -> list[str]:
-    """Broken internal links and missing anchors, from every HTML page of the site (so pages that
-    nothing links to, like 404.html, are checked too). External links are not fetched."""
+    """Broken internal links and missing anchors, from every HTML page and style sheet of the
+    site (so pages that nothing links to, like 404.html, are checked too). External links are not
+    fetched. Every page is a start, so one level of links from each is all links: deeper,
+    LinkChecker would fetch and parse each page again for every anchor that points into it."""
     config = tmp_path / "linkcheckerrc"
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
     config.chmod(0o644)  # LinkChecker run as root drops to 'nobody'
     with serve_site(site, _LinkCheckerHandler) as url:
         starts = sorted(
             url + "/" + str(p.relative_to(site).as_posix()).removesuffix("index.html")
-            for p in site.rglob("*.html")
+            for p in [*site.rglob("*.html"), *site.rglob("*.css")]
         )
         result = subprocess.run(
-            [BIN / "linkchecker", "--config", config, "--no-status", "--verbose", "--output", "csv", *starts],
+            [BIN / "linkchecker", "--config", config, "--recursion-level", "1", *LINKCHECKER_OUTPUT, *starts],
             capture_output=True,
             text=True,
             timeout=600,
