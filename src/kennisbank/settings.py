@@ -5,6 +5,7 @@ A missing file means the defaults; a wrong value is an error at its line, like a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,11 +21,26 @@ class Settings:
     """A card whose ``gecontroleerd`` is older than this many months is due for review."""
     leesbaarheid_minimum: float = 30.0
     """A summary with a Flesch-Douma score below this gets a readability warning."""
+    repository: str = ""
+    """The GitHub repository (owner/name) the form at /admin/ saves cards to; empty: the one the
+    build runs in on GitHub Actions."""
+    tak: str = "main"
+    """The branch the form's pull requests are for."""
+    inloghulp: str = ""
+    """Address of the OAuth helper for logging in with GitHub (https://...); empty: not set up."""
 
 
 _HINTS = {
     "controle_maanden": "schrijf een heel getal groter dan 0, bijvoorbeeld 24",
     "leesbaarheid_minimum": "schrijf een getal, bijvoorbeeld 30",
+    "repository": "schrijf eigenaar/naam van de repository op GitHub, bijvoorbeeld bibliotheek/kennisbank",
+    "tak": "schrijf de naam van een tak, bijvoorbeeld main",
+    "inloghulp": "schrijf het adres van de inloghulp, beginnend met https://, of laat het leeg",
+}
+_TEXTS = {
+    "repository": re.compile(r"(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?"),
+    "tak": re.compile(r"[A-Za-z0-9_./-]+"),
+    "inloghulp": re.compile(r"(?:https://[^\s\"'<>]+)?"),
 }
 
 
@@ -55,4 +71,13 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
             _HINTS["leesbaarheid_minimum"],
         )
         minimum = Settings.leesbaarheid_minimum
-    return Settings(months, float(minimum)), doc.problems
+    texts = {}
+    for key, form in _TEXTS.items():
+        value = data.get(key, getattr(Settings, key))
+        if value is None:
+            value = ""
+        if not isinstance(value, str) or not form.fullmatch(value):
+            doc.fail(doc.at((key,)), f"'{key}' klopt niet", _HINTS[key])
+            value = getattr(Settings, key)
+        texts[key] = value
+    return Settings(months, float(minimum), **texts), doc.problems

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import crawlers, export, search
+from . import cms, crawlers, export, search
 from .catalogue import Catalogue
 from .dirty import TEMPLATES, fingerprint
 from .editorial import due_cards
@@ -200,9 +200,15 @@ class Site:
 
 
 def data_files(
-    catalogue: Catalogue, site_url: str, texts: CardTexts, page_texts: tuple[str, ...] = ()
+    root: Path, result: CheckResult, site_url: str, texts: CardTexts
 ) -> dict[str, Callable[[], str]]:
+    catalogue, page_texts = result.catalogue, result.page_texts
+    assert catalogue is not None and result.schemas is not None and result.vocab is not None
+    schemas, vocab, settings = result.schemas, result.vocab, result.settings
+    bundled = (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file()
     return {
+        cms.CONFIG_PATH: lambda: cms.cms_config_text(schemas, vocab, settings, site_url),
+        cms.PAGE_PATH: lambda: cms.admin_page(settings, bundled),
         export.JSON_PATH: lambda: export.cards_json(catalogue, site_url, texts),
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
@@ -234,8 +240,6 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
         texts = CardTexts(session.texts, result.digests, inputs)
         renderer = Renderer(root, result.catalogue, site_url, texts, session.templates)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer, result)}
-        site = Site(
-            result, renderer, pages, data_files(result.catalogue, site_url, texts, result.page_texts), inputs
-        )
+        site = Site(result, renderer, pages, data_files(root, result, site_url, texts), inputs)
     session.sites[(root, site_url)] = (key, site)
     return site

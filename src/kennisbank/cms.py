@@ -1,0 +1,273 @@
+"""The form at ``/admin/`` where editors add a card without writing YAML (Sveltia CMS).
+
+The schemas stay the one description of a card: the build writes the CMS's ``config.yml`` from
+them and from ``data/vocabulaire.yml`` on every build, so it can never be stale. Each field gets
+its Dutch label and hint from the schema's ``title`` and ``description``, its limits from the
+schema's keywords, and its choices from the vocabulary. A field named after a kind of card
+(``tips``, ``praktijken``, ``aanbevelingen``, ``knelpunten``) refers to cards of that kind.
+
+What the form saves is checked by ``kennisbank check`` like any other card: the form helps, the
+check decides. The CMS itself (JavaScript from npm, pinned in ``package-lock.json``) is bundled by
+``make cms`` into ``build/admin/``; the build copies it next to the page. Visitors' pages never
+load it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Kind, Vocabulary
+from .repository import MAX_SLUG
+from .schemas import Schemas, inline_refs
+from .settings import Settings
+from .vocabulary import GROUPS
+
+CONFIG_PATH = "admin/config.yml"
+PAGE_PATH = "admin/index.html"
+BUNDLE_DIR = "build/admin"
+"""Where ``make cms`` puts the bundle; the build publishes it as ``/admin/``."""
+BUNDLE_ENTRY = "kennisbank-cms.js"
+REPOSITORY_ENV = "GITHUB_REPOSITORY"
+"""Set by GitHub Actions: the repository a build runs in, used when the settings name none."""
+
+# Collections in the order of the menu; knelpunten are few and fixed: editable, not creatable.
+CREATABLE = (Kind.PRAKTIJK, Kind.TIP, Kind.AANBEVELING)
+ORDER = (*CREATABLE, Kind.KNELPUNT)
+SINGLE_LINE = "^(?![\\s\\S]*[\\n\\r])"
+"""The schema's pattern for 'one line': such a field gets a one-line input, others a text box."""
+REFERENCE_LABEL = {Kind.KNELPUNT: "{{code}}: {{titel}}"}
+
+
+def repository(settings: Settings) -> str:
+    return settings.repository or os.environ.get(REPOSITORY_ENV, "")
+
+
+def _choices(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, str]] | None:
+    """Select options: a vocabulary's values with their names, or a schema's own enum."""
+    name = schema.get("x-naam")
+    for group, (def_name, _title, _noun) in GROUPS.items():
+        if name == def_name:
+            return [{"label": t.naam, "value": t.slug} for t in getattr(vocab, group)]
+    if "enum" in schema:
+        return [{"label": str(v), "value": str(v)} for v in schema["enum"]]
+    return None
+
+
+def _pattern(schema: dict[str, Any]) -> list[str] | None:
+    """All of a text's patterns as one JavaScript pattern (each a lookahead from the start), with
+    the schema's Dutch message for them."""
+    parts = [p for p in [schema.get("pattern"), *(s.get("pattern") for s in schema.get("allOf", []))] if p]
+    parts = [p for p in parts if p != "\\S"]  # "not empty" is the required check's job
+    if not parts:
+        return None
+    rules = "; ".join(s["x-fout"] for s in schema.get("allOf", []) if "x-fout" in s)
+    message = schema.get("x-hint") or rules or schema.get("x-soort") or "deze tekst klopt niet"
+    message = message[0].upper() + message[1:].rstrip(".") + "."
+    joined = "".join(f"(?=[\\s\\S]*?(?:{p}))" for p in parts)
+    return ["^" + joined, str(message)]
+
+
+def _text_field(schema: dict[str, Any]) -> dict[str, Any]:
+    if schema.get("contentMediaType") == "text/markdown":
+        return {"widget": "markdown", "modes": ["rich_text", "raw"]}
+    if schema.get("format") == "date":
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    single = SINGLE_LINE in {s.get("pattern") for s in schema.get("allOf", [])} or "pattern" in schema and (
+        str(schema["pattern"]).startswith("^")
+    )
+    field: dict[str, Any] = {"widget": "string" if single else "text"}
+    for keyword, option in (("minLength", "minlength"), ("maxLength", "maxlength")):
+        if keyword in schema and schema[keyword] > 1:
+            field[option] = schema[keyword]
+    pattern = _pattern(schema)
+    if pattern:
+        field["pattern"] = pattern
+    return field
+
+
+def _reference(kind: Kind, schema: dict[str, Any]) -> dict[str, Any]:
+    value = "code" if kind is Kind.KNELPUNT else "{{slug}}"
+    field: dict[str, Any] = {
+        "widget": "relation",
+        "collection": kind.url_prefix,
+        "value_field": value,
+        "search_fields": ["titel", "code"] if kind is Kind.KNELPUNT else ["titel"],
+        "display_fields": [REFERENCE_LABEL.get(kind, "{{titel}}")],
+        "multiple": True,
+    }
+    if schema.get("minItems"):
+        field["min"] = schema["minItems"]
+    return field
+
+
+def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:
+    kind = Kind.from_folder(name)
+    if schema.get("type") == "array":
+        items = schema.get("items", {})
+        if kind is not None:
+            return _reference(kind, schema)
+        field: dict[str, Any]
+        options = _choices(items, vocab)
+        if options is not None:
+            field = {"widget": "select", "multiple": True, "options": options}
+        elif items.get("type") == "object":
+            field = {"widget": "list", "fields": _fields(items, vocab), "collapsed": False}
+        else:
+            field = {"widget": "list", "field": {"name": name, "label": "Regel", **_widget(name, items, vocab)}}
+        if schema.get("minItems"):
+            field["min"] = schema["minItems"]
+        return field
+    options = _choices(schema, vocab)
+    if options is not None:
+        return {"widget": "select", "options": options}
+    if schema.get("type") == "integer":
+        number: dict[str, Any] = {"widget": "number", "value_type": "int"}
+        number.update({k: schema[k] for k in ("minimum", "maximum") if k in schema})
+        return {k.replace("minimum", "min").replace("maximum", "max"): v for k, v in number.items()}
+    return _text_field(schema)
+
+
+def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
+    required = set(schema.get("required", []))
+    fields = []
+    for name, prop in schema.get("properties", {}).items():
+        field = {"name": name, "label": prop.get("title") or name.capitalize()}
+        field.update(_widget(name, prop, vocab))
+        if prop.get("description"):
+            field["hint"] = prop["description"]
+        field["required"] = name in required
+        fields.append(field)
+    return fields
+
+
+def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, Any]:
+    document = schemas.documents[kind.schema]
+    flat = inline_refs(document, schemas.registry.resolver(base_uri=schemas.uri(kind)))
+    collection: dict[str, Any] = {
+        "name": kind.url_prefix,
+        "label": kind.plural,
+        "label_singular": kind.label.capitalize(),
+        "description": document.get("description", ""),
+        "folder": kind.folder,
+        "extension": "yml",
+        "format": "yaml",
+        "create": kind in CREATABLE,
+        "delete": False,
+        "identifier_field": "titel",
+        "slug": "{{titel}}",
+        "summary": REFERENCE_LABEL.get(kind, "{{titel}}"),
+        "sortable_fields": ["titel", "code"] if kind is Kind.KNELPUNT else ["titel"],
+        "fields": _fields(flat, vocab),
+    }
+    return collection
+
+
+def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> dict[str, Any]:
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": repository(settings),
+        "branch": settings.tak,
+        "open_authoring": True,  # people without write access propose through a fork
+        "commit_messages": {
+            "create": "Nieuwe kaart in {{collection}}: {{slug}}",
+            "update": "Kaart bijgewerkt in {{collection}}: {{slug}}",
+            "delete": "Kaart verwijderd uit {{collection}}: {{slug}}",
+            "uploadMedia": "Bestand toegevoegd: {{path}}",
+            "deleteMedia": "Bestand verwijderd: {{path}}",
+            "openAuthoring": "{{message}}",
+        },
+    }
+    if settings.inloghulp:
+        backend["base_url"] = settings.inloghulp
+    return {
+        "backend": backend,
+        "publish_mode": "editorial_workflow",  # every new card is its own pull request
+        "media_folder": "docs/assets/uploads",
+        "app_title": "Kennisbank Basisvaardigheden: redactie",
+        "site_url": site_url,
+        "display_url": site_url,
+        "show_preview_links": False,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "maxlength": MAX_SLUG},
+        "output": {"omit_empty_optional_fields": True},
+        "collections": [_collection(kind, schemas, vocab) for kind in ORDER],
+    }
+
+
+def cms_config_text(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> str:
+    header = (
+        "# Made by the build from schema/ and data/vocabulaire.yml (src/kennisbank/cms.py).\n"
+        "# Do not edit: change the schemas or the vocabulary instead.\n"
+    )
+    config = cms_config(schemas, vocab, settings, site_url)
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
+
+
+def admin_page(settings: Settings, bundled: bool) -> str:
+    """The page that starts the CMS below a slim header, which says in plain Dutch what is not set
+    up yet. The CMS mounts in ``#nc-root`` and keeps the header in view."""
+    notes = []
+    if not bundled:
+        notes.append(
+            "Het formulier is niet meegebouwd met deze site. Beheerders: draai <code>make cms</code> "
+            "en bouw de site opnieuw."
+        )
+    elif not repository(settings):
+        notes.append(
+            "Het formulier weet nog niet in welke GitHub-repository de kaarten staan. Beheerders: "
+            "vul <code>repository</code> in in <code>data/redactie.yml</code>."
+        )
+    elif not settings.inloghulp:
+        notes.append(
+            "Inloggen met GitHub is hier nog niet ingesteld. Log in met een toegangstoken, of stel een "
+            'kaart voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
+            '<a href="../techniek/#het-formulier-voor-de-redactie">Techniek</a>.'
+        )
+    start = bundled and bool(repository(settings))
+    script = f'<script type="module" src="{BUNDLE_ENTRY}"></script>\n' if start else ""
+    note = "".join(f"<p>{text}</p>" for text in notes)
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Redactie - Kennisbank Basisvaardigheden</title>
+<style>
+body{{margin:0}}
+.kb-kop{{font:1rem/1.5 system-ui,sans-serif;margin:0;padding:.5rem 1rem;background:#fff;color:#1a1a1a;border-bottom:1px solid #767676}}
+.kb-kop p{{margin:.25rem 0;max-width:60rem}}
+.kb-kop a{{color:#0b4f8a}}
+.kb-kop a:focus-visible{{outline:3px solid #0b4f8a;outline-offset:2px}}
+</style>
+</head>
+<body>
+<header class="kb-kop">
+<p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>.
+Wat je opslaat, wordt een voorstel (een pull request); een beheerder kijkt ernaar voordat het op de
+site komt.</p>
+{note}<noscript><p>Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je een kaart
+voorstellen via <a href="../bijdragen/">Bijdragen</a>.</p></noscript>
+</header>
+<main id="nc-root"></main>
+{script}</body>
+</html>
+"""
+
+
+def bundle_files(root: Path) -> list[Path]:
+    """The bundle's files (relative to ``build/admin``), never a link: a link could publish a
+    file of the build machine."""
+    base = root / BUNDLE_DIR
+    if base.is_symlink() or not base.is_dir():
+        return []
+    found = []
+    for folder, dirs, files in os.walk(base):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+        found += [(here / f).relative_to(base) for f in files if not (here / f).is_symlink()]
+    return sorted(found)
+
