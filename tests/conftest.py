@@ -34,7 +34,13 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CARDS = REPO / "tests" / "fixtures" / "repo"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 KENNISBANK = Path(sys.executable).parent / "kennisbank"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# GitHub Actions names the repository a build runs in; the form at /admin/ saves to it.
+BUILD_ENV = {
+    "GITHUB_REPOSITORY": "voorbeeld/kennisbank",
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
