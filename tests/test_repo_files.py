@@ -52,7 +52,8 @@ def test_build_job_checks_cards_runs_make_test_builds_strictly_and_keeps_a_previ
     assert ".venv/bin/kennisbank check --format github" in commands
     assert "make test" in commands
     assert any(re.fullmatch(r"\S*mkdocs build --strict -d site", c) for c in commands), commands
-    assert step_using(build, "actions/upload-artifact")["with"]["path"] == "site/"
+    uploads = {s["with"]["name"]: s["with"]["path"] for s in build["steps"] if "upload-artifact" in s.get("uses", "")}
+    assert uploads == {"site": "site/", "preview": "preview/"}  # preview.yml reads both
     assert "permissions" not in build  # the workflow's contents: read
 
 
@@ -145,3 +146,98 @@ def test_the_worked_example_in_contributing_passes_the_check_without_warnings(re
     result = check(repo, "practices/voorbeeld-uit-contributing.yml")
     assert result.stdout == "Alles in orde: 1 kaart gecontroleerd.\n"
     assert result.returncode == 0
+
+
+# --- Previews of pull requests (preview.yml) ------------------------------------------------
+
+
+def _run_step(step, env: dict[str, str], tmp_path, cwd=None):
+    """Run a workflow step's shell script as the runner would, with its outputs in files."""
+    import os
+    import subprocess
+
+    output, summary = tmp_path / "output", tmp_path / "summary"
+    output.write_text("")
+    summary.write_text("")
+    result = subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", step["run"]],
+        env={"PATH": os.environ["PATH"], "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), **env},
+        capture_output=True,
+        text=True,
+        cwd=cwd or tmp_path,
+        timeout=60,
+    )
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+    return result, outputs, summary.read_text()
+
+
+@pytest.fixture(scope="module")
+def preview():
+    return load(".github/workflows/preview.yml")
+
+
+def _step(job, step_id):
+    (step,) = [s for s in job["steps"] if s.get("id") == step_id]
+    return step
+
+
+def test_preview_starts_after_ci_of_a_pull_request_and_never_runs_its_code(preview):
+    assert preview[True] == {"workflow_run": {"workflows": ["ci"], "types": ["completed"]}}
+    (job,) = preview["jobs"].values()
+    assert job["if"] == (
+        "github.event.workflow_run.event == 'pull_request' && github.event.workflow_run.conclusion == 'success'"
+    )
+    uses = [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
+    assert uses == ["actions/download-artifact"]  # no checkout: nothing of the pull request runs
+    assert preview["permissions"] == {"contents": "read"}
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+
+
+def test_preview_skips_cleanly_and_says_so_without_its_secret(preview, tmp_path):
+    (job,) = preview["jobs"].values()
+    host = _step(job, "host")
+    result, outputs, summary = _run_step(host, {"TOKEN": "", "PROJECT": "kennisbank"}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert outputs == {"ready": "false"}
+    assert "Geen voorvertoning: CLOUDFLARE_API_TOKEN of PREVIEW_PROJECT is niet ingesteld" in summary
+    result, outputs, _ = _run_step(host, {"TOKEN": "geheim", "PROJECT": "kennisbank"}, tmp_path)
+    assert outputs == {"ready": "true"}
+    later = job["steps"][job["steps"].index(host) + 1 :]
+    assert later and all(s["if"] == "steps.host.outputs.ready == 'true'" for s in later)
+
+
+@pytest.mark.parametrize(
+    ("number", "built_for", "ok", "warns"),
+    [
+        ("12", "https://pr-12.kennisbank.pages.dev/", True, False),
+        ("12", "", True, True),
+        ("12; curl evil.example", "", False, False),
+        ("", "", False, False),
+    ],
+    ids=["built-for-its-address", "built-without-address", "not-a-number", "no-number"],
+)
+def test_preview_takes_only_a_number_from_the_pull_requests_artifact(preview, tmp_path, number, built_for, ok, warns):
+    (job,) = preview["jobs"].values()
+    note = tmp_path / "artifacts" / "preview"
+    note.mkdir(parents=True)
+    (note / "nummer.txt").write_text(number + "\n")
+    (note / "adres.txt").write_text(built_for + "\n")
+    result, outputs, summary = _run_step(_step(job, "pr"), {"PROJECT": "kennisbank"}, tmp_path)
+    assert (result.returncode == 0) == ok, result.stderr
+    if ok:
+        assert outputs == {"number": "12", "address": "https://pr-12.kennisbank.pages.dev/"}
+    assert ("niet voor https://pr-12.kennisbank.pages.dev/ gebouwd" in summary) == warns
+
+
+def test_a_pull_requests_build_uses_its_preview_address(workflow, tmp_path):
+    build = workflow["jobs"]["build"]
+    (address,) = [s for s in build["steps"] if s.get("name") == "Preview address of this pull request"]
+    strict = next(s for s in build["steps"] if "mkdocs build --strict" in s.get("run", ""))
+    tests = next(s for s in build["steps"] if s.get("run") == "make test")
+    steps = build["steps"]
+    assert steps.index(tests) < steps.index(address) < steps.index(strict)  # the tests build at localhost
+    env_file = tmp_path / "env"
+    env_file.write_text("")
+    result, _, _ = _run_step(address, {"NUMBER": "12", "PROJECT": "kennisbank", "GITHUB_ENV": str(env_file)}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert env_file.read_text() == "KENNISBANK_SITE_URL=https://pr-12.kennisbank.pages.dev/\n"
