@@ -135,7 +135,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=make()))
     root = _root(config)
     for bundled in bundle_files(root):  # the form at /admin/, when `make cms` made it
-        files.append(File(f"admin/{bundled.as_posix()}", str((root / BUNDLE_DIR).parent), config.site_dir, False))
+        source = str((root / BUNDLE_DIR).parent)
+        files.append(File(f"admin/{bundled.as_posix()}", source, config.site_dir, use_directory_urls=False))
     known = {f.src_uri for f in files.documentation_pages()}
     redirects, problems = load_redirects(_root(config), known)
     _report(problems)

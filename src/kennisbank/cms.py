@@ -40,6 +40,9 @@ ORDER = (*CREATABLE, Kind.KNELPUNT)
 SINGLE_LINE = "^(?![\\s\\S]*[\\n\\r])"
 """The schema's pattern for 'one line': such a field gets a one-line input, others a text box."""
 REFERENCE_LABEL = {Kind.KNELPUNT: "{{code}}: {{titel}}"}
+ONE_OF = {"organisaties": "organisatie", "bron": "bron", "citaten": "citaat", "resultaten": "resultaat"}
+ONE_OF["cijfers"] = "cijfer"
+"""The word for one item of a list field, for the form's "… toevoegen" button."""
 
 
 def repository(settings: Settings) -> str:
@@ -76,9 +79,9 @@ def _text_field(schema: dict[str, Any]) -> dict[str, Any]:
         return {"widget": "markdown", "modes": ["rich_text", "raw"]}
     if schema.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
-    single = SINGLE_LINE in {s.get("pattern") for s in schema.get("allOf", [])} or "pattern" in schema and (
+    single = SINGLE_LINE in {s.get("pattern") for s in schema.get("allOf", [])} or ("pattern" in schema and (
         str(schema["pattern"]).startswith("^")
-    )
+    ))
     field: dict[str, Any] = {"widget": "string" if single else "text"}
     for keyword, option in (("minLength", "minlength"), ("maxLength", "maxlength")):
         if keyword in schema and schema[keyword] > 1:
@@ -117,7 +120,10 @@ def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, A
         elif items.get("type") == "object":
             field = {"widget": "list", "fields": _fields(items, vocab), "collapsed": False}
         else:
-            field = {"widget": "list", "field": {"name": name, "label": "Regel", **_widget(name, items, vocab)}}
+            line = {"name": name, "label": "Regel", **_widget(name, items, vocab)}
+            field = {"widget": "list", "field": line}
+        if name in ONE_OF:
+            field["label_singular"] = ONE_OF[name]  # "Organisatie toevoegen", not "Organisaties …"
         if schema.get("minItems"):
             field["min"] = schema["minItems"]
         return field
@@ -191,7 +197,12 @@ def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url
         "site_url": site_url,
         "display_url": site_url,
         "show_preview_links": False,
-        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "maxlength": MAX_SLUG},
+        "slug": {
+            "encoding": "ascii",  # "Één taalcafé" -> een-taalcafe.yml, as `kennisbank nieuw` names it
+            "clean_accents": True,
+            "sanitize_replacement": "-",
+            "maxlength": MAX_SLUG,
+        },
         "output": {"omit_empty_optional_fields": True},
         "collections": [_collection(kind, schemas, vocab) for kind in ORDER],
     }
@@ -238,7 +249,8 @@ def admin_page(settings: Settings, bundled: bool) -> str:
 <title>Redactie - Kennisbank Basisvaardigheden</title>
 <style>
 body{{margin:0}}
-.kb-kop{{font:1rem/1.5 system-ui,sans-serif;margin:0;padding:.5rem 1rem;background:#fff;color:#1a1a1a;border-bottom:1px solid #767676}}
+.kb-kop{{font:1rem/1.5 system-ui,sans-serif;margin:0;padding:.5rem 1rem;background:#fff;
+  color:#1a1a1a;border-bottom:1px solid #767676}}
 .kb-kop p{{margin:.25rem 0;max-width:60rem}}
 .kb-kop a{{color:#0b4f8a}}
 .kb-kop a:focus-visible{{outline:3px solid #0b4f8a;outline-offset:2px}}
