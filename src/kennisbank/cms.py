@@ -179,11 +179,12 @@ def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url
         "branch": settings.tak,
         "open_authoring": True,  # people without write access propose through a fork
         "commit_messages": {
-            "create": "Nieuwe kaart in {{collection}}: {{slug}}",
-            "update": "Kaart bijgewerkt in {{collection}}: {{slug}}",
-            "delete": "Kaart verwijderd uit {{collection}}: {{slug}}",
-            "uploadMedia": "Bestand toegevoegd: {{path}}",
-            "deleteMedia": "Bestand verwijderd: {{path}}",
+            # In English, as every commit message of the project.
+            "create": "Add {{collection}} card {{slug}}",
+            "update": "Update {{collection}} card {{slug}}",
+            "delete": "Delete {{collection}} card {{slug}}",
+            "uploadMedia": "Upload {{path}}",
+            "deleteMedia": "Delete {{path}}",
             "openAuthoring": "{{message}}",
         },
     }
@@ -228,13 +229,13 @@ def admin_page(settings: Settings, bundled: bool) -> str:
         )
     elif not repository(settings):
         notes.append(
-            "Het formulier weet nog niet in welke GitHub-repository de kaarten staan. Beheerders: "
+            "Het formulier weet nog niet in welke GitHub-repository de voorbeelden staan. Beheerders: "
             "vul <code>repository</code> in in <code>data/redactie.yml</code>."
         )
     elif not settings.inloghulp:
         notes.append(
             "Inloggen met GitHub is hier nog niet ingesteld. Log in met een toegangstoken, of stel een "
-            'kaart voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
+            'voorbeeld voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
             '<a href="../techniek/#het-formulier-voor-de-redactie">Techniek</a>.'
         )
     start = bundled and bool(repository(settings))
@@ -261,7 +262,7 @@ body{{margin:0}}
 <p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>.
 Wat je opslaat, wordt een voorstel (een pull request); een beheerder kijkt ernaar voordat het op de
 site komt.</p>
-{note}<noscript><p>Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je een kaart
+{note}<noscript><p>Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je een voorbeeld
 voorstellen via <a href="../bijdragen/">Bijdragen</a>.</p></noscript>
 </header>
 <main id="nc-root"></main>
