@@ -149,7 +149,7 @@ def test_a_vocabulary_change_reaches_the_form_at_the_next_build(repo, tmp_path, 
 @pytest.mark.parametrize(
     ("settings", "bundled", "says", "starts"),
     [
-        (Settings(repository="bieb/kennisbank"), True, "Inloggen met GitHub is hier nog niet ingesteld", True),
+        (Settings(repository="bieb/kennisbank"), True, "Inloggen met GitHub werkt hier nog niet", True),
         (Settings(repository="bieb/kennisbank", inloghulp="https://inlog.example.org"), True, None, True),
         (Settings(), True, "weet nog niet in welke GitHub-repository", False),
         (Settings(repository="bieb/kennisbank"), False, "niet meegebouwd", False),

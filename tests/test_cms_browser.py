@@ -195,7 +195,7 @@ def test_admin_loads_the_pinned_cms_from_this_site_in_dutch_and_says_what_is_not
     page.get_by_role("button", name="Inloggen met een toegangstoken").wait_for()
     assert page.get_by_role("button", name=re.compile("Inloggen met .?GitHub")).count() == 1
     note = page.locator("header.kb-kop")
-    assert "Inloggen met GitHub is hier nog niet ingesteld" in note.inner_text()
+    assert "Inloggen met GitHub werkt hier nog niet" in note.inner_text()
     page.wait_for_load_state("networkidle")
     assert [u for u in elsewhere if not u.startswith("https://www.githubstatus.com/")] == []
     version = page.evaluate("fetch('VERSION.txt').then(r => r.text())")

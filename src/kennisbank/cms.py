@@ -234,7 +234,7 @@ def admin_page(settings: Settings, bundled: bool) -> str:
         )
     elif not settings.inloghulp:
         notes.append(
-            "Inloggen met GitHub is hier nog niet ingesteld. Log in met een toegangstoken, of stel een "
+            "Inloggen met GitHub werkt hier nog niet. Log in met een toegangstoken, of stel een "
             'voorbeeld voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
             '<a href="../techniek/#het-formulier-voor-de-redactie">Techniek</a>.'
         )
@@ -250,7 +250,7 @@ def admin_page(settings: Settings, bundled: bool) -> str:
 <title>Redactie - Kennisbank Basisvaardigheden</title>
 <style>
 body{{margin:0}}
-.kb-kop{{font:1rem/1.5 system-ui,sans-serif;margin:0;padding:.5rem 1rem;background:#fff;
+.kb-kop{{font:.9375rem/1.45 system-ui,sans-serif;margin:0;padding:.5rem 1rem;background:#fff;
   color:#1a1a1a;border-bottom:1px solid #767676}}
 .kb-kop p{{margin:.25rem 0;max-width:60rem}}
 .kb-kop a{{color:#0b4f8a}}
@@ -259,9 +259,8 @@ body{{margin:0}}
 </head>
 <body>
 <header class="kb-kop">
-<p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>.
-Wat je opslaat, wordt een voorstel (een pull request); een beheerder kijkt ernaar voordat het op de
-site komt.</p>
+<p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>. Opslaan maakt een
+voorstel (pull request). Een beheerder kijkt het na.</p>
 {note}<noscript><p>Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je een voorbeeld
 voorstellen via <a href="../bijdragen/">Bijdragen</a>.</p></noscript>
 </header>
