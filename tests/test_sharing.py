@@ -318,6 +318,41 @@ def test_filtered_overview_shares_the_sites_address_with_its_filters_as_card_pag
     context.close()
 
 
+def _printed_pages(page, tmp_path, url: str) -> list[list[str]]:
+    """The card at ``url`` printed to an A4 PDF (Chromium, as "Print" does) and read back: the
+    text lines of each page."""
+    from pypdf import PdfReader
+
+    page.goto(url)
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    return [[line for line in (p.extract_text() or "").splitlines() if line.strip()] for p in PdfReader(pdf).pages]
+
+
+@pytest.mark.browser
+def test_every_card_prints_without_a_blank_page_and_with_its_sources_address(
+    browser, base_url, tmp_path, real_catalogue
+):
+    """Sections break between paragraphs, so no first page is left half empty; the card's own
+    address and each source's address are on paper."""
+    page = browser.new_page()
+    counts = {}
+    for card in real_catalogue.all_cards():
+        pages = _printed_pages(page, tmp_path, f"{base_url}/{card.url}")
+        counts[card.url] = len(pages)
+        assert all(pages), f"{card.url}: lege pagina in de afdruk ({[len(p) for p in pages]} regels)"
+        if len(pages) > 1:
+            assert len(pages[0]) >= 30, f"{card.url}: de eerste pagina is half leeg ({len(pages[0])} regels)"
+        text = re.sub(r"\s+", "", "".join("".join(p) for p in pages))
+        assert re.sub(r"\s+", "", f"{_site_url()}{card.url}") in text, card.url
+        for source in card.bron:
+            if source.url:
+                assert re.sub(r"\s+", "", source.url) in text, (card.url, source.url)
+    page.close()
+    assert counts["praktijken/dalfsen-taalmeter-bij-sociale-werkvoorziening/"] == 1  # a short card: 1 page
+    assert max(counts.values()) <= 3, max(counts.items(), key=lambda kv: kv[1])
+
+
 @pytest.mark.browser
 def test_card_prints_cleanly_on_a4(browser, base_url, tmp_path, real_catalogue):
     from pypdf import PdfReader
