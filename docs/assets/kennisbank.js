@@ -363,3 +363,220 @@
     });
   });
 })();
+
+/* The selection: pages an advisor keeps for one mail or one print (/selectie/). It is kept in
+   this browser (localStorage); the address /selectie/?k=praktijken/a,tips/b (each page's path,
+   comma-separated) rebuilds it in any browser. No account, no server. */
+(function () {
+  "use strict";
+  var KEY = "kb-selectie";
+  var ID = /^(praktijken|tips|knelpunten|aanbevelingen)\/[a-z0-9]+(-[a-z0-9]+)*$/;
+
+  function valid(ids) {
+    var seen = {};
+    return ids.filter(function (id) { var ok = ID.test(id) && !seen[id]; seen[id] = true; return ok; });
+  }
+  function load() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+      return Array.isArray(value) ? valid(value.map(String)) : [];
+    } catch (e) { return []; }
+  }
+  function save(ids) {
+    try { window.localStorage.setItem(KEY, JSON.stringify(ids)); } catch (e) { /* private mode */ }
+  }
+
+  function saveButton(button) {
+    var id = button.getAttribute("data-kb-bewaar");
+    var box = button.closest("[data-kb-delen]");
+    var status = box.querySelector("[data-kb-status]");
+    var link = box.querySelector("[data-kb-selectielink]");
+    var show = function () {
+      var ids = load();
+      button.setAttribute("aria-pressed", String(ids.indexOf(id) >= 0));
+      link.hidden = !ids.length;
+      link.querySelector("a").textContent = "Bekijk je selectie (" + ids.length + ")";
+    };
+    button.hidden = false;
+    show();
+    button.addEventListener("click", function () {
+      var ids = load();
+      var at = ids.indexOf(id);
+      if (at >= 0) { ids.splice(at, 1); } else { ids.push(id); }
+      save(ids);
+      show();
+      status.textContent = at >= 0
+        ? "Uit je selectie gehaald. Er staan er nog " + ids.length + " in."
+        : "Bewaard in je selectie. Er staan er nu " + ids.length + " in.";
+    });
+    window.addEventListener("storage", show);
+  }
+
+  /* A page's own content for the handout: the article, its headings one level down (the
+     handout has its own h1), ids made unique, links made absolute, and without what is only
+     for the screen of that page. */
+  function cardFrom(doc, address, n) {
+    var article = doc.querySelector("article.kb-kaart");
+    if (!article) { return null; }
+    var drop = ".kb-delen, .kb-lijkt, .kb-meer-uit, .kb-terug, .kb-zoektermen, .kb-printvoet";
+    Array.prototype.forEach.call(article.querySelectorAll(drop), function (e) { e.remove(); });
+    Array.prototype.forEach.call(article.querySelectorAll("[id]"), function (e) { e.id = "k" + n + "-" + e.id; });
+    Array.prototype.forEach.call(article.querySelectorAll("[aria-labelledby]"), function (e) {
+      e.setAttribute("aria-labelledby", "k" + n + "-" + e.getAttribute("aria-labelledby"));
+    });
+    Array.prototype.forEach.call(article.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      a.setAttribute("href", href.charAt(0) === "#" ? "#k" + n + "-" + href.slice(1) : new URL(href, address).href);
+    });
+    ["h4", "h3", "h2", "h1"].forEach(function (tag, i) {
+      Array.prototype.forEach.call(article.querySelectorAll(tag), function (h) {
+        var lower = doc.createElement(["h5", "h4", "h3", "h2"][i]);
+        Array.prototype.forEach.call(h.attributes, function (at) { lower.setAttribute(at.name, at.value); });
+        while (h.firstChild) { lower.appendChild(h.firstChild); }
+        h.replaceWith(lower);
+      });
+    });
+    var canonical = doc.querySelector('link[rel="canonical"]');
+    var title = article.querySelector("h2");
+    return { node: document.importNode(article, true), title: title ? title.textContent.trim() : address,
+      address: canonical ? canonical.getAttribute("href") : address };
+  }
+
+  /* Fetch a page by its id; an old address leads to its redirect page, which is followed once. */
+  function fetchCard(root, id, n) {
+    var get = function (address, hops) {
+      return fetch(address).then(function (response) {
+        if (!response.ok) { return null; }
+        return response.text().then(function (text) {
+          var doc = new DOMParser().parseFromString(text, "text/html");
+          var refresh = doc.querySelector('meta[http-equiv="refresh"]');
+          if (refresh && hops < 2) {
+            var target = (refresh.getAttribute("content") || "").replace(/^[^;]*;\s*url=/i, "");
+            return get(new URL(target, address).href, hops + 1);
+          }
+          var card = cardFrom(doc, address, n);
+          if (card) { card.id = new URL(address).pathname.slice(new URL(root).pathname.length).replace(/\/$/, ""); }
+          return card;
+        });
+      });
+    };
+    return get(new URL(id + "/", root).href, 0).then(null, function () { return null; });
+  }
+
+  function handout(box) {
+    var root = new URL(box.getAttribute("data-root"), window.location.href).href;
+    var base = box.getAttribute("data-url");
+    var list = box.querySelector("[data-kb-selectielijst]");
+    var status = box.querySelector("[data-kb-selectiestatus]");
+    var share = box.querySelector("[data-kb-selectiedelen]");
+    var field = box.querySelector("[data-kb-selectieveld]");
+    var mail = box.querySelector("[data-kb-selectiemail]");
+    var params = new URLSearchParams(window.location.search);
+    var wanted = params.has("k") ? valid((params.get("k") || "").split(",")) : load();
+    var cards = [];
+
+    var link = function () { return base + (cards.length ? "?k=" + cards.map(function (c) { return c.id; }).join(",") : ""); };
+    // A selection opened from a link is only saved in this browser once it is changed here:
+    // opening a colleague's link does not replace your own selection.
+    var update = function (changed) {
+      var ids = cards.map(function (c) { return c.id; });
+      if (changed || !params.has("k")) { save(ids); }
+      window.history.replaceState(null, "", window.location.pathname + (ids.length ? "?k=" + ids.join(",") : ""));
+      share.hidden = !cards.length;
+      field.value = link();
+      var lines = cards.map(function (c) { return c.title + "\n" + c.address; });
+      mail.href = "mailto:?subject=" + encodeURIComponent("Selectie uit de Kennisbank Basisvaardigheden") +
+        "&body=" + encodeURIComponent(lines.join("\n\n") + "\n\nAlles bij elkaar: " + link());
+    };
+    var render = function (focusId, focusWhat) {
+      list.textContent = "";
+      cards.forEach(function (card, i) {
+        var item = document.createElement("li");
+        item.className = "kb-selectie-item";
+        var head = document.createElement("p");
+        head.className = "kb-selectie-kop";
+        head.textContent = "Selectie uit de Kennisbank Basisvaardigheden · " + (i + 1) + " van " + cards.length;
+        var tools = document.createElement("p");
+        tools.className = "kb-knoppen kb-selectie-knoppen";
+        [["omhoog", "Hoger", i > 0], ["omlaag", "Lager", i < cards.length - 1], ["weg", "Verwijder", true]].forEach(function (t) {
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "md-button";
+          b.textContent = t[1];
+          b.setAttribute("aria-label", t[1] + ": " + card.title);
+          b.setAttribute("data-doe", t[0]);
+          b.disabled = !t[2];
+          b.addEventListener("click", function () { act(i, t[0]); });
+          tools.appendChild(b);
+        });
+        item.appendChild(head);
+        item.appendChild(tools);
+        item.appendChild(card.node);
+        list.appendChild(item);
+        if (card.id === focusId) {
+          var again = tools.querySelector('[data-doe="' + focusWhat + '"]:not([disabled])') || tools.querySelector("button:not([disabled])");
+          if (again) { again.focus(); }
+        }
+      });
+    };
+    var act = function (i, what) {
+      var card = cards[i];
+      if (what === "weg") {
+        cards.splice(i, 1);
+        status.textContent = "“" + card.title + "” is uit de selectie. Er staan er nog " + cards.length + " in.";
+        render();
+        var next = list.querySelector("button:not([disabled])");
+        if (next) { next.focus(); } else { status.setAttribute("tabindex", "-1"); status.focus(); }
+      } else {
+        var j = what === "omhoog" ? i - 1 : i + 1;
+        cards.splice(i, 1);
+        cards.splice(j, 0, card);
+        status.textContent = "“" + card.title + "” staat nu op plek " + (j + 1) + " van " + cards.length + ".";
+        render(card.id, what);
+      }
+      update(true);
+    };
+
+    if (!wanted.length) {
+      status.textContent = "Je selectie is nog leeg. Ga naar een praktijkvoorbeeld, tip, knelpunt of aanbeveling en kies Bewaar in selectie.";
+      return;
+    }
+    status.textContent = "Bezig met laden…";
+    Promise.all(wanted.map(function (id, n) { return fetchCard(root, id, n); })).then(function (found) {
+      var missing = [];
+      found.forEach(function (card, i) { if (card) { cards.push(card); } else { missing.push(wanted[i]); } });
+      var seen = {};
+      cards = cards.filter(function (c) { var ok = !seen[c.id]; seen[c.id] = true; return ok; });
+      render();
+      update();
+      var text = cards.length === 1 ? "1 pagina in je selectie." : cards.length + " pagina's in je selectie.";
+      if (missing.length) {
+        text += " Niet gevonden: " + missing.join(", ") + ". Die pagina bestaat niet (meer).";
+      }
+      status.textContent = text;
+    });
+
+    box.querySelector("[data-kb-selectieprint]").addEventListener("click", function () { window.print(); });
+    box.querySelector("[data-kb-selectiekopieer]").addEventListener("click", function () {
+      var done = function () { status.textContent = "De link is gekopieerd. Je kunt hem nu plakken in een mail."; };
+      var manual = function () {
+        field.focus();
+        field.select();
+        status.textContent = "Kopiëren lukte niet vanzelf. De link is geselecteerd: kopieer hem met Ctrl+C (op een Mac: Cmd+C).";
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(link()).then(done, manual);
+      } else { manual(); }
+    });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-bewaar]"), saveButton);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-selectie]"), handout);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -104,6 +104,9 @@ class Renderer:
     def matrix(self) -> str:
         return self._render("matrix.html", "matrix/", rows=self.catalogue.matrix())
 
+    def selection_page(self) -> str:
+        return self._render("selectie.html", "selectie/")
+
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/", settings=search.search_settings(self.catalogue))
 

@@ -139,6 +139,16 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             depends=(),
         )
     )
+    pages.append(
+        SitePage(
+            "selectie/index.md",
+            "Je selectie",
+            "Praktijkvoorbeelden, tips, knelpunten en aanbevelingen bij elkaar: samen mailen of printen.",
+            renderer.selection_page,
+            "selectie",
+            depends=(),
+        )
+    )
     for card in catalogue.all_cards():
         src = f"{card.url.rstrip('/')}.md"
         shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
