@@ -95,6 +95,9 @@ def test_the_handout_prints_each_page_on_its_own_sheets_with_a_running_header(pa
     for start, name in zip(starts, names, strict=True):
         assert " ".join(name.split()) in " ".join(pages[start].split())
     text = " ".join(pages)
+    flat = re.sub(r"\s+", "", text)
+    for card in THREE:  # each page's own address is on paper (in "Zo verwijs je naar ...")
+        assert f"/{card}/" in flat, card
     for control in ("Verwijder", "Kopieer link", "Mail deze selectie", "Bewaar in selectie"):
         assert control not in text, control
 
