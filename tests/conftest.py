@@ -10,7 +10,6 @@ import http.server
 import io
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -148,15 +147,11 @@ def kennisbank(root: Path, *args: str | Path) -> subprocess.CompletedProcess[str
     suite slow). ``test_cli.py`` runs the installed executable, so the wiring stays tested."""
     argv = [str(a) for a in args]
     out, err = io.StringIO(), io.StringIO()
-    sigpipe = signal.getsignal(signal.SIGPIPE)
-    try:
-        with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = kennisbank_main(argv)
-            except SystemExit as exc:  # argparse on a wrong command line
-                code = exc.code if isinstance(exc.code, int) else 2
-    finally:
-        signal.signal(signal.SIGPIPE, sigpipe)
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = kennisbank_main(argv, own_process=False)
+        except SystemExit as exc:  # argparse on a wrong command line
+            code = exc.code if isinstance(exc.code, int) else 2
     return subprocess.CompletedProcess(["kennisbank", *argv], code, out.getvalue(), err.getvalue())
 
 

@@ -74,3 +74,15 @@ def test_build_fails_on_a_bad_card_with_the_same_message_and_no_traceback(repo, 
     output = result.stdout + result.stderr
     assert "practices/dalfsen-taalmeter.yml:13:17: onbekend knelpunt 'G' (kies uit A–F)" in output
     assert "Traceback" not in output
+
+
+def test_running_the_command_inside_another_program_leaves_its_broken_pipe_handling_alone(repo):
+    """The tests run the command in their own process: the command must not make a write to a
+    closed connection (a browser that went away from the test server) end that process."""
+    import signal
+
+    from conftest import kennisbank
+
+    before = signal.getsignal(signal.SIGPIPE)
+    assert kennisbank(repo, "check").returncode == 0
+    assert signal.getsignal(signal.SIGPIPE) == before == signal.SIG_IGN

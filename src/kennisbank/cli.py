@@ -148,8 +148,12 @@ def cmd_readability(root: Path) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # `kennisbank check | head` ends quietly
+def main(argv: Sequence[str] | None = None, *, own_process: bool = True) -> int:
+    """The command. ``own_process``: ``kennisbank check | head`` ends quietly when ``head`` stops
+    reading. A caller inside a program of its own (the tests) passes False: there the default
+    handling of a broken pipe would end that whole program when any of its threads writes to a
+    closed connection."""
+    if own_process and hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     root = args.root or find_root(Path.cwd())
