@@ -134,11 +134,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, make in site.files.items():
         files.append(File.generated(config, path, content=make()))
     root = _root(config)
+    source = str((root / BUNDLE_DIR).parent)
     for bundled in bundle_files(root):  # the form at /admin/, when `make cms` made it
-        source = str((root / BUNDLE_DIR).parent)
         files.append(File(f"admin/{bundled.as_posix()}", source, config.site_dir, use_directory_urls=False))
     known = {f.src_uri for f in files.documentation_pages()}
-    redirects, problems = load_redirects(_root(config), known)
+    redirects, problems = load_redirects(root, known)
     _report(problems)
     _session.build.redirects = redirects
     if "redirects" in config.plugins:

@@ -22,7 +22,7 @@ import yaml
 
 from .model import Kind, Vocabulary
 from .repository import MAX_SLUG
-from .schemas import Schemas, inline_refs
+from .schemas import Schemas
 from .settings import Settings
 from .vocabulary import GROUPS
 
@@ -40,9 +40,16 @@ ORDER = (*CREATABLE, Kind.KNELPUNT)
 SINGLE_LINE = "^(?![\\s\\S]*[\\n\\r])"
 """The schema's pattern for 'one line': such a field gets a one-line input, others a text box."""
 REFERENCE_LABEL = {Kind.KNELPUNT: "{{code}}: {{titel}}"}
-ONE_OF = {"organisaties": "organisatie", "bron": "bron", "citaten": "citaat", "resultaten": "resultaat"}
-ONE_OF["cijfers"] = "cijfer"
+ONE_OF = {
+    "organisaties": "organisatie",
+    "bron": "bron",
+    "citaten": "citaat",
+    "resultaten": "resultaat",
+    "cijfers": "cijfer",
+}
 """The word for one item of a list field, for the form's "… toevoegen" button."""
+NAMED_BY = {Kind.KNELPUNT: ("titel", "code")}
+"""The fields a card is found and sorted by in the form; the others: their title."""
 
 
 def repository(settings: Settings) -> str:
@@ -98,7 +105,7 @@ def _reference(kind: Kind, schema: dict[str, Any]) -> dict[str, Any]:
         "widget": "relation",
         "collection": kind.url_prefix,
         "value_field": value,
-        "search_fields": ["titel", "code"] if kind is Kind.KNELPUNT else ["titel"],
+        "search_fields": list(NAMED_BY.get(kind, ("titel",))),
         "display_fields": [REFERENCE_LABEL.get(kind, "{{titel}}")],
         "multiple": True,
     }
@@ -131,9 +138,8 @@ def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, A
     if options is not None:
         return {"widget": "select", "options": options}
     if schema.get("type") == "integer":
-        number: dict[str, Any] = {"widget": "number", "value_type": "int"}
-        number.update({k: schema[k] for k in ("minimum", "maximum") if k in schema})
-        return {k.replace("minimum", "min").replace("maximum", "max"): v for k, v in number.items()}
+        limits = {new: schema[old] for old, new in (("minimum", "min"), ("maximum", "max")) if old in schema}
+        return {"widget": "number", "value_type": "int", **limits}
     return _text_field(schema)
 
 
@@ -152,8 +158,9 @@ def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
 
 def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, Any]:
     document = schemas.documents[kind.schema]
-    flat = inline_refs(document, schemas.registry.resolver(base_uri=schemas.uri(kind)))
-    collection: dict[str, Any] = {
+    flat = schemas.validators[kind].schema  # the schema with its $refs filled in, as the check uses it
+    assert isinstance(flat, dict)
+    return {
         "name": kind.url_prefix,
         "label": kind.plural,
         "label_singular": kind.label.capitalize(),
@@ -166,10 +173,9 @@ def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, An
         "identifier_field": "titel",
         "slug": "{{titel}}",
         "summary": REFERENCE_LABEL.get(kind, "{{titel}}"),
-        "sortable_fields": ["titel", "code"] if kind is Kind.KNELPUNT else ["titel"],
+        "sortable_fields": list(NAMED_BY.get(kind, ("titel",))),
         "fields": _fields(flat, vocab),
     }
-    return collection
 
 
 def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> dict[str, Any]:
@@ -221,26 +227,26 @@ def cms_config_text(schemas: Schemas, vocab: Vocabulary, settings: Settings, sit
 def admin_page(settings: Settings, bundled: bool) -> str:
     """The page that starts the CMS below a slim header, which says in plain Dutch what is not set
     up yet. The CMS mounts in ``#nc-root`` and keeps the header in view."""
-    notes = []
+    note = ""  # what is not set up yet, the first that matters
     if not bundled:
-        notes.append(
+        note = (
             "Het formulier is niet meegebouwd met deze site. Beheerders: draai <code>make cms</code> "
             "en bouw de site opnieuw."
         )
     elif not repository(settings):
-        notes.append(
+        note = (
             "Het formulier weet nog niet in welke GitHub-repository de voorbeelden staan. Beheerders: "
             "vul <code>repository</code> in in <code>data/redactie.yml</code>."
         )
     elif not settings.inloghulp:
-        notes.append(
+        note = (
             "Inloggen met GitHub werkt hier nog niet. Log in met een toegangstoken, of stel een "
             'voorbeeld voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
             '<a href="../techniek/#het-formulier-voor-de-redactie">Techniek</a>.'
         )
     start = bundled and bool(repository(settings))
     script = f'<script type="module" src="{BUNDLE_ENTRY}"></script>\n' if start else ""
-    note = "".join(f"<p>{text}</p>" for text in notes)
+    note = f"<p>{note}</p>" if note else ""
     return f"""<!doctype html>
 <html lang="nl">
 <head>

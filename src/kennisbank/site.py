@@ -215,10 +215,10 @@ def data_files(
     catalogue, page_texts = result.catalogue, result.page_texts
     assert catalogue is not None and result.schemas is not None and result.vocab is not None
     schemas, vocab, settings = result.schemas, result.vocab, result.settings
-    bundled = (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file()
     return {
         cms.CONFIG_PATH: lambda: cms.cms_config_text(schemas, vocab, settings, site_url),
-        cms.PAGE_PATH: lambda: cms.admin_page(settings, bundled),
+        # At every build, not once per cached site: `make cms` may run while the site is served.
+        cms.PAGE_PATH: lambda: cms.admin_page(settings, (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file()),
         export.JSON_PATH: lambda: export.cards_json(catalogue, site_url, texts),
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
