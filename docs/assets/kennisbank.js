@@ -442,7 +442,8 @@
       address: canonical ? canonical.getAttribute("href") : address };
   }
 
-  /* Fetch a page by its id; an old address leads to its redirect page, which is followed once. */
+  /* Fetch a page by its id; an old address leads to its redirect page, which is followed (at
+     most two in a row). */
   function fetchCard(root, id, n) {
     var get = function (address, hops) {
       return fetch(address).then(function (response) {
@@ -475,18 +476,20 @@
     var wanted = params.has("k") ? valid((params.get("k") || "").split(",")) : load();
     var cards = [];
 
-    var link = function () { return base + (cards.length ? "?k=" + cards.map(function (c) { return c.id; }).join(",") : ""); };
     // A selection opened from a link is only saved in this browser once it is changed here:
-    // opening a colleague's link does not replace your own selection.
+    // opening a colleague's link does not replace your own selection. The address always shows
+    // the selection: the share box copies it from there.
     var update = function (changed) {
       var ids = cards.map(function (c) { return c.id; });
+      var query = ids.length ? "?k=" + ids.join(",") : "";
       if (changed || !params.has("k")) { save(ids); }
-      window.history.replaceState(null, "", window.location.pathname + (ids.length ? "?k=" + ids.join(",") : ""));
+      window.history.replaceState(null, "", window.location.pathname + query);
       share.hidden = !cards.length;
-      field.value = link();
+      var link = base + query;
+      field.value = link;
       var lines = cards.map(function (c) { return c.title + "\n" + c.address; });
       mail.href = "mailto:?subject=" + encodeURIComponent("Selectie uit de Kennisbank Basisvaardigheden") +
-        "&body=" + encodeURIComponent(lines.join("\n\n") + "\n\nAlles bij elkaar: " + link());
+        "&body=" + encodeURIComponent(lines.join("\n\n") + "\n\nAlles bij elkaar: " + link);
     };
     var render = function (focusId, focusWhat) {
       list.textContent = "";
@@ -554,19 +557,6 @@
         text += " Niet gevonden: " + missing.join(", ") + ". Die pagina bestaat niet (meer).";
       }
       status.textContent = text;
-    });
-
-    box.querySelector("[data-kb-selectieprint]").addEventListener("click", function () { window.print(); });
-    box.querySelector("[data-kb-selectiekopieer]").addEventListener("click", function () {
-      var done = function () { status.textContent = "De link is gekopieerd. Je kunt hem nu plakken in een mail."; };
-      var manual = function () {
-        field.focus();
-        field.select();
-        status.textContent = "Kopiëren lukte niet vanzelf. De link is geselecteerd: kopieer hem met Ctrl+C (op een Mac: Cmd+C).";
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(link()).then(done, manual);
-      } else { manual(); }
     });
   }
 
