@@ -13,7 +13,6 @@ from conftest import MKDOCS, REPO, build
 from kennisbank import cms
 from kennisbank.model import Kind
 from kennisbank.settings import Settings, load_settings
-from kennisbank.validate import check_repository
 
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 
@@ -47,8 +46,8 @@ def test_practices_tips_and_recommendations_can_be_made_and_knelpunten_only_edit
     assert config["backend"]["name"] == "github" and config["backend"]["branch"] == "main"
 
 
-def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_required(config):
-    result = check_repository(REPO)
+def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_required(config, real_site):
+    result = real_site.result
     assert result.schemas is not None
     for kind in Kind:
         schema = result.schemas.documents[kind.schema]
@@ -67,8 +66,8 @@ def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_
     assert practice["resultaten"]["field"]["widget"] == "string"
 
 
-def test_vocabulary_values_are_choices_with_their_names(config):
-    result = check_repository(REPO)
+def test_vocabulary_values_are_choices_with_their_names(config, real_site):
+    result = real_site.result
     assert result.vocab is not None
     practice = fields(collection(config, "praktijken"))
     themes = practice["themas"]
@@ -122,9 +121,9 @@ TITLES = [
 
 
 @pytest.mark.parametrize("text", TITLES)
-def test_the_forms_pattern_for_a_title_agrees_with_the_schema(config, text):
+def test_the_forms_pattern_for_a_title_agrees_with_the_schema(config, real_site, text):
     """The form joins the schema's patterns into one; it must refuse what the check refuses."""
-    result = check_repository(REPO)
+    result = real_site.result
     assert result.schemas is not None
     validator = result.schemas.validators[Kind.PRAKTIJK]
     title_errors = [e for e in validator.iter_errors({"titel": text}) if list(e.absolute_path) == ["titel"]]
