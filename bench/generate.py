@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sys
@@ -54,6 +55,12 @@ PLACES = [
 ]
 
 
+def _title(written: str, place: str, i: int) -> str:
+    """The title as YAML, with the place and number added: a quoted title stays valid."""
+    title = str(yaml.safe_load(written))[:70].rstrip()
+    return json.dumps(f"{title} ({place} {i})", ensure_ascii=False)  # JSON is valid YAML
+
+
 def generate(n: int, target: Path, seed: int = 7) -> Path:
     rnd = random.Random(seed)
     copy_repo(target)
@@ -67,13 +74,15 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
         slug = f"{originals[i % len(originals)].stem}-{i:05d}"
         text = re.sub(
             r"^titel: (.*)$",
-            lambda m, place=place, i=i: f"titel: {m.group(1)[:70]} ({place} {i})",
+            lambda m, place=place, i=i: f"titel: {_title(m.group(1), place, i)}",
             text,
             count=1,
             flags=re.M,
         )
-        text = re.sub(r"^plaats: .*$", f"plaats: {place}", text, count=1, flags=re.M)
-        text = re.sub(r"^provincie: .*$", f"provincie: {rnd.choice(provinces)}", text, count=1, flags=re.M)
+        province = rnd.choice(provinces)
+        if re.search(r"^plaats: ", text, flags=re.M):  # a regional or national card keeps its area
+            text = re.sub(r"^plaats: .*$", f"plaats: {place}", text, count=1, flags=re.M)
+            text = re.sub(r"^provincie: .*$", f"provincie: {province}", text, count=1, flags=re.M)
         text = re.sub(
             r"^knelpunten: .*$",
             f"knelpunten: [{', '.join(sorted(rnd.sample('ABCDEF', 2)))}]",

@@ -61,7 +61,7 @@ class Measure:
 # --- the two sites -------------------------------------------------------------------------
 
 
-def _markdown(card: dict[str, Any]) -> str:
+def _old_markdown(card: dict[str, Any]) -> str:
     lines = [f"# {card['titel']}", "", str(card.get("samenvatting", "")).strip(), ""]
     for key, value in card.items():
         if key in ("titel", "samenvatting"):
@@ -77,23 +77,52 @@ def _markdown(card: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def baseline_site(own: Path, target: Path) -> Path:
-    """Plain Material: the same practices as Markdown, 100 per folder, prune and search on."""
+def _lean_markdown(card: dict[str, Any]) -> str:
+    parts = [f"# {card['titel']}", str(card.get("samenvatting", "")).strip(), str(card.get("verhaal", "")).strip()]
+    return "\n\n".join(parts) + "\n"
+
+
+LEAN_CONFIG = """\
+site_name: Basislijn
+site_url: https://basislijn.example.nl/
+theme:
+  name: material
+  language: nl
+  font: false
+  features:
+    - navigation.prune
+plugins:
+  - search
+"""
+OLD_CONFIG = """\
+site_name: Basislijn
+site_url: https://basislijn.example.nl/
+theme:
+  name: material
+  language: nl
+  features:
+    - navigation.prune
+plugins:
+  - search
+"""
+
+
+def baseline_site(own: Path, target: Path, *, lean: bool = True) -> Path:
+    """Plain Material at our pinned versions: the same practices as Markdown pages in folders of
+    100 (``docs/praktijken/groep-NNN/<slug>.md``), nav from the directory, prune and Material's
+    search on. ``lean`` (the baseline since issue 19): only title (h1), summary and story, and
+    ``font: false``. Not lean (the baseline until then): every field of the card as a section,
+    and Google Fonts on."""
     docs = target / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Basislijn\n\nDezelfde praktijken als Markdown.\n", encoding="utf-8")
+    markdown = _lean_markdown if lean else _old_markdown
     for i, card_file in enumerate(sorted((own / "practices").glob("*.yml"))):
         card = yaml.load(card_file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         folder = docs / "praktijken" / f"groep-{i // 100 + 1:03d}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{card_file.stem}.md").write_text(_markdown(card), encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        "site_name: Basislijn\n"
-        "site_url: https://basislijn.example.nl/\n"
-        "theme:\n  name: material\n  language: nl\n  features:\n    - navigation.prune\n"
-        "plugins:\n  - search\n",
-        encoding="utf-8",
-    )
+        (folder / f"{card_file.stem}.md").write_text(markdown(card), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(LEAN_CONFIG if lean else OLD_CONFIG, encoding="utf-8")
     return target
 
 
