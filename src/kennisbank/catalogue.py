@@ -64,6 +64,8 @@ class Catalogue:
     _similar: dict[tuple[str, int], tuple[Practice, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # ("plaats" or "regio", name) -> positions of its practices, in overview order.
+    _areas: dict[tuple[str, str | None], list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, cards: list[AnyCard], vocab: Vocabulary) -> Catalogue:
@@ -208,14 +210,17 @@ class Catalogue:
         in overview order, at most ``limit``."""
         if not isinstance(card, Practice) or not (card.plaats or card.regio):
             return ()
+        if not self._areas:
+            for i, p in enumerate(self.practices):
+                for area in (("plaats", p.plaats), ("regio", p.regio)):
+                    self._areas.setdefault(area, []).append(i)
         shown = {card.slug, *(p.slug for p in self.similar(card))}
-        near = tuple(
-            p
-            for p in self.practices
-            if p.slug not in shown
-            and ((card.plaats and p.plaats == card.plaats) or (card.regio and p.regio == card.regio))
-        )
-        return near[:limit]
+        here = {
+            *(self._areas.get(("plaats", card.plaats), ()) if card.plaats else ()),
+            *(self._areas.get(("regio", card.regio), ()) if card.regio else ()),
+        }
+        near = (self.practices[i] for i in sorted(here))
+        return tuple(p for p in near if p.slug not in shown)[:limit]
 
     def get(self, kind: Kind, slug: str) -> AnyCard | None:
         return self._by_key.get((kind, slug))

@@ -5,6 +5,7 @@ Python prepares data (cards, related cards, labels); the templates decide all ma
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,15 @@ from .session import CardTexts
 from .urls import absolute_url, relative_url
 
 TEMPLATE_DIR = "overrides/kennisbank"
+# A link in a card's line, waiting for the page it lands on: <GS>praktijken/x/<GS>. Card text
+# never holds this control character (the check refuses them), so only our links match.
+_LINK = "\x1d"
+_LINK_RE = re.compile('\x1d([^\x1d<>"\\s]*)\x1d')
+
+
+def _site_link(target: str) -> str:
+    return f"{_LINK}{target}{_LINK}"
+
 
 class Renderer:
     def __init__(
@@ -61,23 +71,24 @@ class Renderer:
             licence_url=share.LICENCE_URL,
         )
 
-    @jinja2.pass_context
-    def _fragment(self, context: jinja2.runtime.Context, template: str, item: AnyCard) -> Markup:
-        """One card's line in a list (overviews, related cards, matrix): rendered once per page
-        and card. Lists with thousands of cards are rebuilt on every save while serving."""
-        page_url = context["page_url"]
+    def _fragment(self, template: str, item: AnyCard) -> Markup:
+        """One card's line in a list (overviews, related cards, matrix): rendered once per
+        build for every page that shows it, and kept between builds. Its links are site paths
+        between markers; the page they land on makes them relative (see ``_render``)."""
 
         def make() -> str:
-            made = self.env.get_template(template).render(item=item, url=context["url"], page_url=page_url)
-            return str(made)
+            return str(self.env.get_template(template).render(item=item, url=_site_link, page_url=None))
 
-        return Markup(self.texts.get((template, page_url), item, None, make))
+        return Markup(self.texts.get(template, item, None, make))
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
             return relative_url(page_url, target)
 
-        return self.env.get_template(template).render(url=url, page_url=page_url, **context)
+        html = self.env.get_template(template).render(url=url, page_url=page_url, **context)
+        if _LINK in html:
+            html = _LINK_RE.sub(lambda m: relative_url(page_url, m[1]), html)
+        return html
 
     def page(self, template: str, page_url: str, **context: Any) -> str:
         """A page of its own from one template (the editors' pages use this)."""
