@@ -78,7 +78,11 @@ def _old_markdown(card: dict[str, Any]) -> str:
 
 
 def _lean_markdown(card: dict[str, Any]) -> str:
-    parts = [f"# {card['titel']}", str(card.get("samenvatting", "")).strip(), str(card.get("verhaal", "")).strip()]
+    parts = [
+        f"# {card['titel']}",
+        str(card.get("samenvatting", "")).strip(),
+        str(card.get("verhaal", "")).strip(),
+    ]
     return "\n\n".join(parts) + "\n"
 
 

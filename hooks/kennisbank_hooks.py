@@ -27,7 +27,7 @@ from kennisbank.markup import sanitize_page
 from kennisbank.model import Kind
 from kennisbank.problems import Level, Problem, sort_problems, summary_line
 from kennisbank.redirects import Redirect, load_redirects
-from kennisbank.search import SearchIndexError, index_in_background, index_site
+from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_in_background
 from kennisbank.session import BuildSession, CurrentBuild
 from kennisbank.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
 from kennisbank.site import Site, load_site
@@ -57,6 +57,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_shutdown() -> None:
     global _session
+    _stop_search()
     _session = BuildSession(log=log)  # drop everything the process kept
 
 
@@ -145,6 +146,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.plugins["redirects"].config["redirect_maps"] = {
             src_for_redirect(r.old): path_to_src(r.new, known) for r in redirects
         }
+    if previous is None or not (Path(config.site_dir) / SEARCH_DIR).is_dir():
+        # A whole build (not a --dirty rebuild while serving): index each page as it is written.
+        try:
+            _session.build.search = IndexBesideBuild()
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
     return files
 
 
@@ -186,6 +193,14 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) 
     return sanitize_page(html_text)
 
 
+@event_priority(-100)  # after every other plugin: the page as it is written
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    search = _session.build.search
+    if search is not None and "data-pagefind-body" in output:  # Pagefind skips pages without
+        search.add(page.file.dest_uri, output)
+    return output
+
+
 @event_priority(-100)  # after mkdocs-redirects wrote its pages
 def on_post_build(config: MkDocsConfig) -> None:
     renderer = _site().renderer
@@ -196,16 +211,26 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / redirect.old.strip("/") / "index.html"
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
     site_dir = Path(config.site_dir)
-    rebuilt = _session.last_built(config.site_dir) is not None and (site_dir / "pagefind").is_dir()
     _session.remember_built(config.site_dir, _site())
-    if rebuilt:
+    search, _session.build.search = _session.build.search, None
+    if search is None:
         # A --dirty rebuild while serving: the page is there at once, search follows shortly.
         index_in_background(site_dir, log, _session.indexer)
         return
     try:
-        log.info(f"Zoekindex: {index_site(site_dir)}")
+        log.info(f"Zoekindex: {search.write(site_dir / SEARCH_DIR)}")
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def _stop_search() -> None:
+    search, _session.build.search = _session.build.search, None
+    if search is not None:
+        search.close()
+
+
+def on_build_error(error: Exception, **_: Any) -> None:
+    _stop_search()
 
 
 def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:

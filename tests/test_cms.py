@@ -40,7 +40,12 @@ def test_practices_tips_and_recommendations_can_be_made_and_knelpunten_only_edit
         "knelpunten": ("obstacles", False),
     }
     assert all(c["extension"] == "yml" and c["slug"] == "{{titel}}" for c in config["collections"])
-    assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-", "maxlength": 80}
+    assert config["slug"] == {
+        "encoding": "ascii",
+        "clean_accents": True,
+        "sanitize_replacement": "-",
+        "maxlength": 80,
+    }
     assert config["output"] == {"omit_empty_optional_fields": True}
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github" and config["backend"]["branch"] == "main"
@@ -58,11 +63,26 @@ def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_
             assert field["label"] and field["hint"], (kind, name)
     practice = fields(collection(config, "praktijken"))
     assert practice["titel"]["label"] == "Titel" and practice["titel"]["maxlength"] == 100
-    assert practice["jaar"] == {**practice["jaar"], "widget": "number", "value_type": "int", "min": 1950, "max": 2100}
+    assert practice["jaar"] == {
+        **practice["jaar"],
+        "widget": "number",
+        "value_type": "int",
+        "min": 1950,
+        "max": 2100,
+    }
     assert practice["verhaal"]["widget"] == "markdown"
-    assert practice["gecontroleerd"]["widget"] == "datetime" and practice["gecontroleerd"]["time_format"] is False
+    assert (
+        practice["gecontroleerd"]["widget"] == "datetime"
+        and practice["gecontroleerd"]["time_format"] is False
+    )
     assert practice["organisaties"]["widget"] == "list" and practice["organisaties"]["min"] == 1
-    assert [f["name"] for f in practice["bron"]["fields"]] == ["document", "uitgever", "jaar", "onderdeel", "url"]
+    assert [f["name"] for f in practice["bron"]["fields"]] == [
+        "document",
+        "uitgever",
+        "jaar",
+        "onderdeel",
+        "url",
+    ]
     assert practice["resultaten"]["field"]["widget"] == "string"
 
 
@@ -94,7 +114,12 @@ def test_references_to_other_cards_are_relations_to_their_collection(config):
 
 def test_the_config_passes_sveltias_own_schema_of_its_config(built_site, tmp_path):
     result = subprocess.run(
-        [MKDOCS.parent / "check-jsonschema", "--schemafile", SVELTIA_SCHEMA, built_site / "admin" / "config.yml"],
+        [
+            MKDOCS.parent / "check-jsonschema",
+            "--schemafile",
+            SVELTIA_SCHEMA,
+            built_site / "admin" / "config.yml",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -103,7 +128,9 @@ def test_the_config_passes_sveltias_own_schema_of_its_config(built_site, tmp_pat
     broken = tmp_path / "config.yml"
     broken.write_text("backend: {name: github}\ncollections: [{name: x, widget: tekst}]\n", encoding="utf-8")
     refused = subprocess.run(
-        [MKDOCS.parent / "check-jsonschema", "--schemafile", SVELTIA_SCHEMA, broken], capture_output=True, text=True
+        [MKDOCS.parent / "check-jsonschema", "--schemafile", SVELTIA_SCHEMA, broken],
+        capture_output=True,
+        text=True,
     )
     assert refused.returncode == 1, refused.stdout  # the schema can fail
 
@@ -134,7 +161,9 @@ def test_the_forms_pattern_for_a_title_agrees_with_the_schema(config, real_site,
 
 def test_a_vocabulary_change_reaches_the_form_at_the_next_build(repo, tmp_path, check):
     vocab = repo / "data" / "vocabulaire.yml"
-    vocab.write_text(vocab.read_text().replace("  beleid:\n", "  taalcafe:\n    naam: Taalcafé\n  beleid:\n", 1))
+    vocab.write_text(
+        vocab.read_text().replace("  beleid:\n", "  taalcafe:\n    naam: Taalcafé\n  beleid:\n", 1)
+    )
     from conftest import kennisbank
 
     assert kennisbank(repo, "schema").returncode == 0
@@ -184,7 +213,9 @@ def test_the_repository_comes_from_the_settings_or_else_from_github_actions(monk
 def test_a_wrong_form_setting_is_reported_at_its_line(repo, line, message):
     (repo / "data" / "redactie.yml").write_text(f"controle_maanden: 24\n{line}\n", encoding="utf-8")
     settings, problems = load_settings(repo)
-    assert [str(p).split(" (")[0] for p in problems] == [f"data/redactie.yml:2:{line.index(':') + 3}: {message}"]
+    assert [str(p).split(" (")[0] for p in problems] == [
+        f"data/redactie.yml:2:{line.index(':') + 3}: {message}"
+    ]
     assert settings == Settings()
 
 

@@ -174,8 +174,11 @@ def test_a_missing_required_field_is_stopped_by_the_form_in_dutch(cms):
     summary.get_by_text("Dit veld is verplicht.").wait_for()
     assert summary.get_by_role("textbox").get_attribute("aria-invalid") == "true"
     page.wait_for_timeout(500)
-    assert not [n for n in page.evaluate(LIST, "practices") if not n.startswith(".")
-                and not (REPO / "practices" / n).exists()]
+    assert not [
+        n
+        for n in page.evaluate(LIST, "practices")
+        if not n.startswith(".") and not (REPO / "practices" / n).exists()
+    ]
 
 
 def test_text_the_check_would_refuse_gets_the_schemas_dutch_message_in_the_form(cms):
@@ -190,7 +193,10 @@ def test_admin_loads_the_pinned_cms_from_this_site_in_dutch_and_says_what_is_not
     """With the config the build wrote (GitHub, no login helper): the login screen in Dutch, our
     note, and no request to another origin but the GitHub status check of Sveltia's login screen."""
     elsewhere = []
-    page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith((base_url, "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: elsewhere.append(r.url) if not r.url.startswith((base_url, "data:", "blob:")) else None,
+    )
     page.goto(f"{base_url}/admin/")
     page.get_by_role("button", name="Inloggen met een toegangstoken").wait_for()
     assert page.get_by_role("button", name=re.compile("Inloggen met .?GitHub")).count() == 1
@@ -217,9 +223,14 @@ def test_the_header_of_admin_has_no_axe_violations_and_a_visible_focus(page, bas
 
     page.goto(f"{base_url}/admin/")
     page.get_by_role("button", name="Inloggen met een toegangstoken").wait_for()
-    results = Axe().run(page, context={"include": [["header.kb-kop"]]},
-                        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(
+        page,
+        context={"include": [["header.kb-kop"]]},
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+    )
     assert results.violations_count == 0, results.generate_report()
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent + '|' + getComputedStyle(document.activeElement).outlineStyle")
+    focused = page.evaluate(
+        "document.activeElement.textContent + '|' + getComputedStyle(document.activeElement).outlineStyle"
+    )
     assert focused == "Kennisbank Basisvaardigheden|solid", focused

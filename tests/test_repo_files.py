@@ -52,7 +52,9 @@ def test_build_job_checks_cards_runs_make_test_builds_strictly_and_keeps_a_previ
     assert ".venv/bin/kennisbank check --format github" in commands
     assert "make test" in commands
     assert any(re.fullmatch(r"\S*mkdocs build --strict -d site", c) for c in commands), commands
-    uploads = {s["with"]["name"]: s["with"]["path"] for s in build["steps"] if "upload-artifact" in s.get("uses", "")}
+    uploads = {
+        s["with"]["name"]: s["with"]["path"] for s in build["steps"] if "upload-artifact" in s.get("uses", "")
+    }
     assert uploads == {"site": "site/", "preview": "preview/"}  # preview.yml reads both
     assert "permissions" not in build  # the workflow's contents: read
 
@@ -161,7 +163,12 @@ def _run_step(step, env: dict[str, str], tmp_path, cwd=None):
     summary.write_text("")
     result = subprocess.run(
         ["bash", "-e", "-o", "pipefail", "-c", step["run"]],
-        env={"PATH": os.environ["PATH"], "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), **env},
+        env={
+            "PATH": os.environ["PATH"],
+            "GITHUB_OUTPUT": str(output),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            **env,
+        },
         capture_output=True,
         text=True,
         cwd=cwd or tmp_path,
@@ -216,7 +223,9 @@ def test_preview_skips_cleanly_and_says_so_without_its_secret(preview, tmp_path)
     ],
     ids=["built-for-its-address", "built-without-address", "not-a-number", "no-number"],
 )
-def test_preview_takes_only_a_number_from_the_pull_requests_artifact(preview, tmp_path, number, built_for, ok, warns):
+def test_preview_takes_only_a_number_from_the_pull_requests_artifact(
+    preview, tmp_path, number, built_for, ok, warns
+):
     (job,) = preview["jobs"].values()
     note = tmp_path / "artifacts" / "preview"
     note.mkdir(parents=True)
@@ -238,6 +247,8 @@ def test_a_pull_requests_build_uses_its_preview_address(workflow, tmp_path):
     assert steps.index(tests) < steps.index(address) < steps.index(strict)  # the tests build at localhost
     env_file = tmp_path / "env"
     env_file.write_text("")
-    result, _, _ = _run_step(address, {"NUMBER": "12", "PROJECT": "kennisbank", "GITHUB_ENV": str(env_file)}, tmp_path)
+    result, _, _ = _run_step(
+        address, {"NUMBER": "12", "PROJECT": "kennisbank", "GITHUB_ENV": str(env_file)}, tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert env_file.read_text() == "KENNISBANK_SITE_URL=https://pr-12.kennisbank.pages.dev/\n"

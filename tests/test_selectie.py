@@ -26,11 +26,15 @@ def keep(page, base_url, card: str) -> None:
 
 
 def titles(page) -> list[str]:
-    page.wait_for_function("!document.querySelector('[data-kb-selectiestatus]').textContent.startsWith('Bezig')")
+    page.wait_for_function(
+        "!document.querySelector('[data-kb-selectiestatus]').textContent.startsWith('Bezig')"
+    )
     return page.locator(".kb-selectie-inhoud > li h2").all_inner_texts()
 
 
-def test_three_kept_pages_make_a_handout_that_its_link_rebuilds_in_a_fresh_browser(browser, base_url, real_catalogue):
+def test_three_kept_pages_make_a_handout_that_its_link_rebuilds_in_a_fresh_browser(
+    browser, base_url, real_catalogue
+):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     for card in THREE:
@@ -90,7 +94,11 @@ def test_the_handout_prints_each_page_on_its_own_sheets_with_a_running_header(pa
     pdf = tmp_path / "selectie.pdf"
     page.pdf(path=str(pdf), format="A4")
     pages = [(p.extract_text() or "") for p in PdfReader(pdf).pages]
-    starts = [i for i, text in enumerate(pages) if re.search(r"Selectie uit de Kennisbank Basisvaardigheden · \d van 3", text)]
+    starts = [
+        i
+        for i, text in enumerate(pages)
+        if re.search(r"Selectie uit de Kennisbank Basisvaardigheden · \d van 3", text)
+    ]
     assert len(starts) == 3 and starts[0] == 0, [t[:80] for t in pages]
     for start, name in zip(starts, names, strict=True):
         assert " ".join(name.split()) in " ".join(pages[start].split())

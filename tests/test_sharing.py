@@ -326,7 +326,9 @@ def _printed_pages(page, tmp_path, url: str) -> list[list[str]]:
     page.goto(url)
     pdf = tmp_path / "print.pdf"
     page.pdf(path=str(pdf), format="A4")
-    return [[line for line in (p.extract_text() or "").splitlines() if line.strip()] for p in PdfReader(pdf).pages]
+    return [
+        [line for line in (p.extract_text() or "").splitlines() if line.strip()] for p in PdfReader(pdf).pages
+    ]
 
 
 @pytest.mark.browser

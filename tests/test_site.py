@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree as ET
 
@@ -16,6 +19,7 @@ from kennisbank.crawlers import robots_txt
 from kennisbank.facets import FACETS
 from kennisbank.frontmatter import hand_written_meta
 from kennisbank.model import Kind
+from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_site
 from kennisbank.urls import read_published, site_urls
 
 
@@ -387,3 +391,53 @@ def test_a_project_site_lists_its_pages_and_links_its_404_page_below_its_own_pat
     robots = (project_site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert f"Sitemap: {PROJECT_SITE}sitemap.xml" in robots
     _check_not_found_page(project_site)
+
+
+def test_the_search_index_made_beside_the_build_equals_pagefinds_own_walk_of_the_site(built_site, tmp_path):
+    """The build gives Pagefind each page as it is written; Pagefind's walk over the finished
+    folder must find exactly the same pages with the same content (a fragment file per page,
+    named by a hash of its URL, text and metadata), and the same filters."""
+    walked = tmp_path / "site"
+    shutil.copytree(built_site, walked, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(walked)
+    beside, walk = built_site / SEARCH_DIR, walked / SEARCH_DIR
+
+    def entry(index: Path) -> dict[str, object]:
+        return json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["nl"]
+
+    assert entry(beside)["page_count"] == entry(walk)["page_count"] > 90
+    assert sorted(p.name for p in (beside / "fragment").iterdir()) == sorted(
+        p.name for p in (walk / "fragment").iterdir()
+    )
+    assert len(list((beside / "filter").iterdir())) == len(list((walk / "filter").iterdir()))
+
+
+def test_a_pagefind_that_cannot_start_stops_the_build_with_a_dutch_reason(monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "geen-pagefind"))
+    with pytest.raises(SearchIndexError, match="Pagefind kon niet starten"):
+        IndexBesideBuild()
+
+
+def test_a_pagefind_that_stops_halfway_stops_the_build_with_a_dutch_reason_instead_of_hanging(tmp_path):
+    index = IndexBesideBuild()
+    index.add("goed/index.html", "<html><body data-pagefind-body><p>tekst</p></body></html>")
+    index._proc.kill()  # as if Pagefind crashed or ran out of memory
+    with pytest.raises(SearchIndexError, match="Pagefind stopte onverwacht"):
+        index.add("nog-een/index.html", "<html><body data-pagefind-body><p>tekst</p></body></html>")
+        index.write(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_pages_given_to_the_index_are_counted_in_its_summary(tmp_path):
+    index = IndexBesideBuild()
+    for name in ("een", "twee"):
+        index.add(f"{name}/index.html", f"<html><body data-pagefind-body><p>{name}</p></body></html>")
+    assert index.write(tmp_path / "pagefind") == "2 pagina's geïndexeerd"
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_no_page_keeps_a_link_marker_of_a_card_line(built_site):
+    """Card lines are rendered once with their links as marked site paths; every page must have
+    made them relative."""
+    for page in built_site.rglob("*.html"):
+        assert "\x1d" not in page.read_text(encoding="utf-8"), page

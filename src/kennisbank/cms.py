@@ -86,9 +86,9 @@ def _text_field(schema: dict[str, Any]) -> dict[str, Any]:
         return {"widget": "markdown", "modes": ["rich_text", "raw"]}
     if schema.get("format") == "date":
         return {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
-    single = SINGLE_LINE in {s.get("pattern") for s in schema.get("allOf", [])} or ("pattern" in schema and (
-        str(schema["pattern"]).startswith("^")
-    ))
+    single = SINGLE_LINE in {s.get("pattern") for s in schema.get("allOf", [])} or (
+        "pattern" in schema and (str(schema["pattern"]).startswith("^"))
+    )
     field: dict[str, Any] = {"widget": "string" if single else "text"}
     for keyword, option in (("minLength", "minlength"), ("maxLength", "maxlength")):
         if keyword in schema and schema[keyword] > 1:
@@ -288,4 +288,3 @@ def bundle_files(root: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
         found += [(here / f).relative_to(base) for f in files if not (here / f).is_symlink()]
     return sorted(found)
-

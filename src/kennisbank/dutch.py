@@ -22,4 +22,3 @@ _MONTHS = [
 
 def dutch_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-

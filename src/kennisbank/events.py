@@ -17,16 +17,18 @@ import yaml
 from .document import Document, JsonPath, mark_position, offset_position
 from .problems import FORBIDDEN_CHARACTERS, Position, Problem
 
-_PLAIN_TAGS = frozenset({
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-})
+_PLAIN_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:seq",
+        "tag:yaml.org,2002:map",
+    }
+)
 
 MAX_DEPTH = 10
 """Lists and groups inside each other. A card needs three (card, list, item); a structure nested

@@ -150,6 +150,7 @@ _CAREFUL = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
 MAX_BYTES = 1_000_000
 """A card is a few kilobytes; a file of more than this is refused before it is parsed."""
 
+
 class _Loader(yaml.SafeLoader):
     """The careful, pure-Python parser: exact positions and messages for every YAML problem."""
 
@@ -230,5 +231,3 @@ def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> None:
         "dit is geen geldige YAML",
         f"controleer inspringing en aanhalingstekens; technische melding: {exc.problem}",
     )
-
-

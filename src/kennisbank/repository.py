@@ -52,7 +52,6 @@ class CardFile:
         return self.file.stem
 
 
-
 def display_path(file: Path, root: Path) -> str:
     """``file`` relative to ``root``; a link is shown where it is, not where it points."""
     real = Path(os.path.realpath(file.absolute().parent)) / file.name
@@ -161,7 +160,6 @@ def invalid_name(pos: Position, what: str, slug: str, suffix: str = "") -> Probl
         f"{what} is geen geldige naam voor een kaart",
         f"gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}{suffix}'",
     )
-
 
 
 # Folders and files whose content reaches the build: cards, pages, data, schemas, templates, hooks.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 if TYPE_CHECKING:
+    from .search import IndexBesideBuild
     from .site import Site
     from .validate import CheckCache
 
@@ -117,6 +118,8 @@ class CurrentBuild:
 
     site: Site | None = None
     redirects: list[Any] = field(default_factory=list)
+    search: IndexBesideBuild | None = None
+    """The search index made beside this build; None in a --dirty rebuild while serving."""
     titles: dict[str, str] = field(default_factory=dict)
 
 
