@@ -678,3 +678,77 @@ def test_a_card_about_a_region_or_all_of_the_country_needs_no_place(repo, check,
     _write(repo, {P: variant("plaats: Dalfsen\nprovincie: overijssel\n", where)})
     result = check(repo)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_whole_table_gives_the_same_lines_with_and_without_the_fast_schema_check(tmp_path, monkeypatch):
+    """Valid cards skip jsonschema when the compiled validator accepts them; with that fast path
+    switched off, every row of the table must report exactly the same lines."""
+    from kennisbank.schemas import Schemas
+
+    root = make_repo(tmp_path / "repo")
+    caches: tuple[dict, dict] = ({}, {})  # unchanged cards are not checked again, in either mode
+
+    def lines(cache: dict) -> list[str]:
+        return [str(p) for p in check_repository(root, today=CHECK_DAY, cache=cache).problems]
+
+    for case_id, files, _expected in CASES:
+        before = {rel: (root / rel).read_bytes() if (root / rel).is_file() else None for rel in files}
+        _write(root, files)
+        fast = lines(caches[0])
+        with monkeypatch.context() as m:
+            m.setattr(Schemas, "surely_valid", lambda self, kind, data: False)
+            assert lines(caches[1]) == fast, case_id
+        _write(root, before)
+
+
+def test_the_fast_schema_check_accepts_exactly_the_cards_jsonschema_accepts():
+    """Differential test of the two validators over variants of every real card: a field left
+    out, a wrong type, too long, a date that does not exist, Unicode spaces and line breaks,
+    markup in a title, a nested field left out. The fast one may only say "valid" when
+    jsonschema finds no error, and must say it whenever jsonschema does (except for numbers
+    with a decimal point, which it leaves to jsonschema on purpose)."""
+    import copy
+
+    from kennisbank.load import read_document
+    from kennisbank.model import Kind
+    from kennisbank.schemas import has_float, load_schemas
+    from kennisbank.vocabulary import load_vocabulary
+
+    repo_root = Path(__file__).resolve().parents[1]
+    vocab, _ = load_vocabulary(repo_root)
+    schemas = load_schemas(repo_root, vocab)
+    assert all(schemas.fast[kind] is not None for kind in Kind)
+    bad_values = [None, True, 7, -1, 10**20, 2018.0, 2018.5, "", " ", [], {}, {"x": 1}, ["onbekend"]]
+    bad_values += [[{"x": 1}], "x" * 2000, "2026-13-01", "2026-02-30", "2026-1-01", "２０２６-01-01"]
+    bad_values += ["**vet**", "# kop", "twee\nregels", "een\u2028regel", "\u00a0", "\u3000\u2003", "  . "]
+    bad_values += ["Dalfsen", "https://example.org/", "http://example.org/", "https://voorbeeld.nl/ a"]
+    bad_values += ["taalmeter", "Taalmeter-2", "é", "😀", "B", "b", "AB", ["A", "A"], ["B", "Z"]]
+    compared = accepted = 0
+    for kind in Kind:
+        for n, card in enumerate(sorted((repo_root / kind.folder).glob("*.yml"))):
+            data = read_document(card, card.name).data
+            variants = [data]
+            if n >= 5:  # every card as it is; five of each kind also broken in every way
+                data = {}
+            for key, value in data.items():
+                variants.append({k: v for k, v in data.items() if k != key})
+                variants += [{**data, key: bad} for bad in bad_values]
+                if isinstance(value, list) and value and isinstance(value[0], dict):
+                    for field, inner in value[0].items():
+                        for bad in (None, *bad_values[:12]):
+                            broken = copy.deepcopy(data)
+                            if bad is None:
+                                del broken[key][0][field]
+                            else:
+                                broken[key][0][field] = bad
+                            variants.append(broken)
+                        assert inner is not None
+            for variant in variants:
+                valid = not any(True for _ in schemas.validators[kind].iter_errors(variant))
+                fast = schemas.surely_valid(kind, variant)
+                if fast or not has_float(variant):
+                    assert fast == valid, (card.name, variant)
+                compared += 1
+                accepted += fast
+    assert compared > 5000 and accepted > 300, (compared, accepted)
+

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError
 from jsonschema.protocols import Validator
@@ -98,11 +99,53 @@ SHARED_SCHEMAS = ("onderdelen",)
 VOCABULARY_SCHEMA = "vocabulaire"  # generated from data/vocabulaire.yml, see vocabulary.py
 
 
+def has_float(data: Any) -> bool:
+    """Whether a number with a decimal point is anywhere in ``data``."""
+    if isinstance(data, float):
+        return True
+    if isinstance(data, dict):
+        return any(has_float(v) for v in data.values())
+    if isinstance(data, list):
+        return any(has_float(v) for v in data)
+    return False
+
+
+def fast_validator(schema: dict[str, Any], formats: FormatChecker) -> Any | None:
+    """The same (inlined) schema in jsonschema-rs, a compiled validator, or None when it cannot
+    take it. It reads the schema as data (no code is generated from a schema that a pull
+    request may change) and checks a valid card about 50 times faster than jsonschema."""
+    try:
+        return jsonschema_rs.Draft202012Validator(
+            schema,
+            validate_formats=True,
+            formats={
+                name: lambda value, name=name: formats.conforms(value, name) for name in formats.checkers
+            },
+        )
+    except Exception:  # any schema it cannot take: the careful path does it all
+        return None
+
+
 @dataclass(frozen=True)
 class Schemas:
     validators: dict[Kind, Validator]
     documents: dict[str, dict[str, Any]]
     registry: Registry[Any]
+    fast: dict[Kind, Any | None] = field(default_factory=dict)
+    """Per kind the compiled validator of the same schema (see :func:`fast_validator`)."""
+
+    def surely_valid(self, kind: Kind, data: Any) -> bool:
+        """True when the compiled validator accepts ``data``: most cards, checked in
+        microseconds. False means "ask jsonschema", which then finds every error with its Dutch
+        message. Data with a number with a decimal point always goes to jsonschema: there
+        ``2018.0`` is no whole number (see ``CardValidator``), in JSON Schema it is one."""
+        fast = self.fast.get(kind)
+        if fast is None or has_float(data):
+            return False
+        try:
+            return bool(fast.is_valid(data))
+        except Exception:  # a value it cannot read: the careful path decides
+            return False
 
     def description(self, schema: dict[str, Any], base: str) -> str | None:
         """A schema's Dutch description, following ``$ref`` when the schema has none itself."""
@@ -143,12 +186,13 @@ def load_schemas(root: Path, vocab: Vocabulary) -> Schemas:
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     checker = FormatChecker(formats=["date"])
-    card_validators = {}
+    card_validators, fast = {}, {}
     for kind in Kind:
         document = documents[kind.schema]
         flat = inline_refs(document, registry.resolver(base_uri=schema_file_name(kind.schema)))
         card_validators[kind] = CardValidator(flat, registry=registry, format_checker=checker)
-    return Schemas(card_validators, documents, registry)
+        fast[kind] = fast_validator(flat, checker)
+    return Schemas(card_validators, documents, registry, fast)
 
 
 def schema_problems(root: Path, vocab: Vocabulary) -> tuple[Schemas | None, list[Problem]]:
