@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank import navcache
 from kennisbank.cms import BUNDLE_DIR, bundle_files
 from kennisbank.dirty import cards_changed, unchanged_pages
 from kennisbank.frontmatter import escape_meta, hand_written_meta
@@ -156,8 +157,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Any, **_: Any) -> Any:
-    """Material's templates too are compiled once per process, not again on every rebuild."""
+    """Material's templates too are compiled once per process, not again on every rebuild; its
+    navigation is rendered once per folder for the pages outside it."""
     env.bytecode_cache = _session.templates
+    navcache.reuse_nav(env)
     return env
 
 

@@ -751,4 +751,3 @@ def test_the_fast_schema_check_accepts_exactly_the_cards_jsonschema_accepts():
                 compared += 1
                 accepted += fast
     assert compared > 5000 and accepted > 300, (compared, accepted)
-

@@ -86,3 +86,20 @@ def test_dirty_rebuild_after_changing_a_template_makes_every_card_page_again(rea
     cards = [name for name in before if name.startswith(("praktijken/", "tips/")) and name.count("/") == 2]
     assert cards
     assert [name for name in cards if _stamps(served)[name] == before[name]] == []
+
+
+def test_the_navigation_made_once_per_folder_gives_the_same_pages_as_made_for_each_page(
+    real_copy, tmp_path, monkeypatch
+):
+    """Material's navigation is rendered once per folder for pages outside it (navcache.py);
+    every page must be byte for byte what a render per page gives."""
+    import kennisbank.navcache
+
+    once, each = tmp_path / "once", tmp_path / "each"
+    _build(real_copy, once, dirty=False)
+    monkeypatch.setattr(kennisbank.navcache, "reuse_nav", lambda env: None)
+    _build(real_copy, each, dirty=False)
+    pages = _pages(once)
+    assert len(pages) > 90 and pages == _pages(each)
+    card = pages["praktijken/dalfsen-taalmeter-bij-sociale-werkvoorziening/index.html"]
+    assert 'class="md-nav md-nav--primary"' in card and 'href="../../zoeken/"' in card

@@ -19,7 +19,7 @@ from kennisbank.crawlers import robots_txt
 from kennisbank.facets import FACETS
 from kennisbank.frontmatter import hand_written_meta
 from kennisbank.model import Kind
-from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_site
+from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_site, indexed_part
 from kennisbank.urls import read_published, site_urls
 
 
@@ -441,3 +441,18 @@ def test_no_page_keeps_a_link_marker_of_a_card_line(built_site):
     made them relative."""
     for page in built_site.rglob("*.html"):
         assert "\x1d" not in page.read_text(encoding="utf-8"), page
+
+
+def test_pagefind_is_given_the_head_and_the_searchable_part_of_a_page_or_else_the_whole_page():
+    page = (
+        '<html lang="nl"><head><title>T</title></head><body><nav>menu</nav>'
+        "<div data-pagefind-body><h1>Kop</h1></div><!--/zoekindex--><footer>voet</footer></body></html>"
+    )
+    assert indexed_part(page) == (
+        '<html lang="nl"><head><title>T</title></head><body><div data-pagefind-body><h1>Kop</h1></div></body></html>'
+    )
+    assert indexed_part(page.replace("<!--/zoekindex-->", "")) == page.replace("<!--/zoekindex-->", "")
+    assert (
+        indexed_part("<html><body><p>geen zoekdeel</p></body></html>")
+        == "<html><body><p>geen zoekdeel</p></body></html>"
+    )

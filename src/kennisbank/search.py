@@ -55,6 +55,21 @@ def index_site(site_dir: Path, *, low_priority: bool = False) -> str:
     return f"{counts[0]} pagina's geïndexeerd" if counts else "gemaakt"
 
 
+BODY_START, BODY_END = "<div data-pagefind-body", "<!--/zoekindex-->"  # see overrides/main.html
+
+
+def indexed_part(html: str) -> str:
+    """The part of a page Pagefind reads: the head and the ``data-pagefind-body`` element, not
+    the navigation, header and footer around it. Half the bytes to parse, the same index (a
+    test compares it with Pagefind's walk over the whole pages). A page without the markers is
+    given whole."""
+    body, start = html.find("<body"), html.find(BODY_START)
+    end = html.find(BODY_END, start)
+    if not 0 <= body < start < end:
+        return html
+    return f"{html[:body]}<body>{html[start:end]}</body></html>"
+
+
 class IndexBesideBuild:
     """The search index made while MkDocs writes the pages: each page goes to a Pagefind
     service (the same binary as :func:`index_site`, ``pagefind --service``) as soon as it is
@@ -123,7 +138,8 @@ class IndexBesideBuild:
 
     def add(self, path: str, html: str) -> None:
         """A written page, by its path in the site (``praktijken/x/index.html``)."""
-        self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": html})
+        page = indexed_part(html)
+        self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": page})
         self._pages += 1
 
     def write(self, output: Path) -> str:
