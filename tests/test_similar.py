@@ -119,3 +119,46 @@ def test_a_practice_page_is_redrawn_when_its_similar_or_nearby_practices_change(
     depends = pages[f"{card.url.rstrip('/')}.md"].depends or ()
     for other in (*REAL.similar(card), *REAL.same_place(card)):
         assert other in depends, other.slug
+
+
+def _reference_similar(cat: Catalogue, card: Practice, n: int = 5) -> list[str]:
+    """The rule written out the slow way: score every other practice, best first, ties in
+    overview order."""
+    from kennisbank.catalogue import SIMILARITY, _traits
+
+    mine = _traits(card)
+    scored = [
+        (-sum(SIMILARITY[t[0]] for t in mine & _traits(p)), i, p.slug)
+        for i, p in enumerate(cat.practices)
+        if p.slug != card.slug
+    ]
+    return [slug for score, _i, slug in sorted(scored) if score][:n]
+
+
+def test_the_fast_ranking_equals_the_rule_written_out_for_hundreds_of_random_practices():
+    import random
+
+    rnd = random.Random(19)
+    themes = [t.slug for t in REAL.vocab.themas]
+    types = ["bibliotheek", "gemeente", "welzijn", "taalaanbieder", "werkgever"]
+    places = ["Alkmaar", "Dalfsen", "Emmen", "Heerlen", None]
+    made = [
+        practice(
+            f"p-{i:03d}",
+            knelpunten=tuple(sorted(rnd.sample("ABCDEF", rnd.randint(0, 3)))),
+            themas=tuple(rnd.sample(themes, rnd.randint(0, 3))),
+            types=tuple(rnd.sample(types, rnd.randint(1, 2))),
+            plaats=rnd.choice(places),
+            regio=rnd.choice(["Twente", "Kennemerwaard", None, None]),
+        )
+        for i in range(300)
+    ]
+    cat = catalogue(*made)
+    for card in made:
+        for n in (1, 5, 12):
+            assert slugs(cat.similar(card, n)) == _reference_similar(cat, card, n), (card.slug, n)
+
+
+def test_the_fast_ranking_equals_the_rule_written_out_for_every_real_practice():
+    for card in REAL.practices:
+        assert slugs(REAL.similar(card)) == _reference_similar(REAL, card), card.slug

@@ -6,7 +6,6 @@ its practices); the catalogue answers both directions.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -37,6 +36,16 @@ def _title_key(card: AnyCard) -> str:
 SIMILARITY = {"knelpunten": 3, "themas": 2, "organisaties": 1, "plaats": 1, "regio": 1}
 
 
+def _add(planes: list[int], practices: int, k: int) -> None:
+    """Add 2**k to the bit-sliced score of each practice in ``practices`` (one bit each)."""
+    carry = practices
+    while carry:
+        while len(planes) <= k:
+            planes.append(0)
+        planes[k], carry = planes[k] ^ carry, planes[k] & carry
+        k += 1
+
+
 def _traits(p: Practice) -> set[tuple[str, str]]:
     """What "Lijkt hierop" compares, as (SIMILARITY key, value) pairs."""
     values = {
@@ -59,8 +68,8 @@ class Catalogue:
     _by_key: dict[tuple[Kind, str], AnyCard]
     _related: dict[tuple[Kind, str, Kind], tuple[AnyCard, ...]]
     # Filled on first use: "Lijkt hierop" is only needed when pages are made.
-    _traits: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
-    _practice_masks: list[int] = field(default_factory=list, compare=False, repr=False)
+    _trait_columns: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+    _position: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _similar: dict[tuple[str, int], tuple[Practice, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -173,37 +182,57 @@ class Catalogue:
             return ()
         key = (card.slug, n)
         if key not in self._similar:
-            masks = self._masks()
-            mine = self._mask(card)
-            scores = [(mask & mine).bit_count() for mask in masks]
-            best = heapq.nsmallest(
-                n,
-                (
-                    (-score, i)
-                    for i, score in enumerate(scores)
-                    if score and self.practices[i].slug != card.slug
-                ),
-            )
-            self._similar[key] = tuple(self.practices[i] for _, i in best)
+            self._similar[key] = tuple(self.practices[i] for i in self._most_alike(card, n))
         return self._similar[key]
 
-    def _masks(self) -> list[int]:
-        """One int per practice in which each trait owns as many bits as its weight, so the score
-        of two practices is the number of bits they share (thousands of cards, one pass each)."""
-        if not self._traits:
-            offset = 0
-            for trait in sorted({t for p in self.practices for t in _traits(p)}):
-                weight = SIMILARITY[trait[0]]
-                self._traits[trait] = ((1 << weight) - 1) << offset
-                offset += weight
-            self._practice_masks.extend(self._mask(p) for p in self.practices)
-        return self._practice_masks
+    def _most_alike(self, card: Practice, n: int) -> list[int]:
+        """Positions of the ``n`` practices with the highest score, ties in overview order.
 
-    def _mask(self, card: Practice) -> int:
-        mask = 0
+        All scores at once, bit-sliced: ``planes[k]`` holds bit k of every practice's score
+        (bit i of each plane belongs to practice i), and a trait adds its weight to the
+        practices that have it with a few operations on whole planes. Scoring each pair apart
+        grows with the square of the number of practices (8 s at 5000); this stays well under
+        a second."""
+        columns = self._columns()
+        everyone = (1 << len(self.practices)) - 1
+        planes: list[int] = []
+        most = 0
         for trait in _traits(card):
-            mask |= self._traits.get(trait, 0)
-        return mask
+            weight = SIMILARITY[trait[0]]
+            most += weight
+            for k in range(weight.bit_length()):
+                if weight >> k & 1:
+                    _add(planes, columns.get(trait, 0), k)
+        me = self._positions().get(card.slug)
+        if me is not None:  # a practice is not like itself
+            planes = [plane & ~(1 << me) for plane in planes]
+        found: list[int] = []
+        for score in range(most, 0, -1):
+            scored = everyone
+            for k, plane in enumerate(planes):
+                scored &= plane if score >> k & 1 else ~plane
+            if score >> len(planes):
+                scored = 0
+            while scored and len(found) < n:
+                lowest = scored & -scored
+                found.append(lowest.bit_length() - 1)
+                scored ^= lowest
+            if len(found) == n:
+                break
+        return found
+
+    def _columns(self) -> dict[tuple[str, str], int]:
+        """Per trait, the practices that have it as the bits of one int (bit i: practice i)."""
+        if not self._trait_columns:
+            for i, p in enumerate(self.practices):
+                for trait in _traits(p):
+                    self._trait_columns[trait] = self._trait_columns.get(trait, 0) | 1 << i
+        return self._trait_columns
+
+    def _positions(self) -> dict[str, int]:
+        if not self._position:
+            self._position.update((p.slug, i) for i, p in enumerate(self.practices))
+        return self._position
 
     def same_place(self, card: AnyCard, limit: int = 6) -> tuple[Practice, ...]:
         """Other practices from the same place or region that ``similar`` does not already show,
