@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -46,6 +47,12 @@ def _shift_heading(match: re.Match[str]) -> str:
     return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}"
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter, reset for every text: making one costs as much as converting a story."""
+    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
 def markdown_to_html(text: str) -> Markup:
     """Render a card's Markdown field for a page.
 
@@ -54,7 +61,7 @@ def markdown_to_html(text: str) -> Markup:
     h1 and h2. Jinja-like text (``{{ }}``) is plain text here and stays so: nothing downstream
     evaluates it.
     """
-    html = markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    html = _converter().reset().convert(text)
     html = _HEADING.sub(_shift_heading, html)
     clean = nh3.clean(
         html,

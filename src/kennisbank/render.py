@@ -61,7 +61,8 @@ class Renderer:
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
         self.env.globals["facet_counts"] = catalogue.facet_counts
         self.env.globals["fragment"] = self._fragment
-        self.env.globals["zoektermen"] = lambda card: search.card_search_terms(card, catalogue)
+        self.search_terms = search.SearchTerms(catalogue)
+        self.env.globals["zoektermen"] = self.search_terms
         self.env.globals.update(
             absolute=lambda path: absolute_url(site_url, path),
             card_mailto=lambda card: share.card_mailto(card, absolute_url(site_url, card.url)),

@@ -23,7 +23,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 from .catalogue import Catalogue
-from .model import AnyCard, Obstacle, Practice, Recommendation, Tip
+from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip
 from .session import BackgroundIndexer
 from .wordsplit import STOP_WORDS, compound_parts, word_counts
 
@@ -278,12 +278,30 @@ def card_search_terms(card: AnyCard, catalogue: Catalogue) -> tuple[str, str]:
     return " · ".join(facts), " · ".join(parts)
 
 
-def word_list_json(catalogue: Catalogue, page_texts: Iterable[str]) -> str:
+class SearchTerms:
+    """:func:`card_search_terms` made once per card in a build: the card's page and the site's
+    word list both need them."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._made: dict[tuple[Kind, str], tuple[str, str]] = {}
+
+    def __call__(self, card: AnyCard) -> tuple[str, str]:
+        key = (card.kind, card.slug)
+        if key not in self._made:
+            self._made[key] = card_search_terms(card, self.catalogue)
+        return self._made[key]
+
+
+def word_list_json(
+    catalogue: Catalogue, page_texts: Iterable[str], terms_of: SearchTerms | None = None
+) -> str:
     """The site's words (four letters or more) by frequency, for "Bedoel je ...?": a word of
     the query that is not in it is a typo or a word the site does not use. Names of places,
     themes and titles count extra, so they win a tie."""
     cards = catalogue.all_cards()
-    terms = [card_search_terms(card, catalogue) for card in cards]  # (facts, compound parts)
+    terms_of = terms_of or SearchTerms(catalogue)
+    terms = [terms_of(card) for card in cards]  # (facts, compound parts)
     counts = word_counts(t for card in cards for t in card_texts(card))
     counts.update(word_counts(page_texts))
     counts.update(word_counts(parts for _, parts in terms))  # 'pact', only inside 'taalpact'

@@ -210,7 +210,7 @@ class Site:
 
 
 def data_files(
-    root: Path, result: CheckResult, site_url: str, texts: CardTexts
+    root: Path, result: CheckResult, site_url: str, texts: CardTexts, terms: search.SearchTerms
 ) -> dict[str, Callable[[], str]]:
     catalogue, page_texts = result.catalogue, result.page_texts
     assert catalogue is not None and result.schemas is not None and result.vocab is not None
@@ -223,7 +223,7 @@ def data_files(
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
         search.SYNONYMS_PATH: lambda: search.synonyms_json(catalogue),
-        search.WORD_LIST_PATH: lambda: search.word_list_json(catalogue, page_texts),
+        search.WORD_LIST_PATH: lambda: search.word_list_json(catalogue, page_texts, terms),
         crawlers.ROBOTS_PATH: lambda: crawlers.robots_txt(site_url),
     }
 
@@ -250,6 +250,8 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
         texts = CardTexts(session.texts, result.digests, inputs)
         renderer = Renderer(root, result.catalogue, site_url, texts, session.templates)
         pages = {p.src_uri: p for p in site_pages(result.catalogue, renderer, result)}
-        site = Site(result, renderer, pages, data_files(root, result, site_url, texts), inputs)
+        site = Site(
+            result, renderer, pages, data_files(root, result, site_url, texts, renderer.search_terms), inputs
+        )
     session.sites[(root, site_url)] = (key, site)
     return site
