@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kennisbank import navcache
+from kennisbank import madepages, navcache
 from kennisbank.cms import BUNDLE_DIR, bundle_files
 from kennisbank.dirty import cards_changed, unchanged_pages
 from kennisbank.frontmatter import escape_meta, hand_written_meta
@@ -122,11 +122,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _site()
     previous = _session.last_built(config.site_dir)
     same = unchanged_pages(previous, site)
+    in_nav = madepages.nav_sources(config.nav)
     for page in site.pages.values():
         file = _GeneratedPage.generated(config, page.src_uri, content=page.source())
         assert isinstance(file, _GeneratedPage)  # File.generated makes an instance of cls
         file.unchanged = page.src_uri in same
         files.append(file)
+        madepages.make_page(file, config, page.front_matter(), in_nav)
     if cards_changed(previous, site):
         # Hand-written pages that show cards (through the macro): drop their old output, so a
         # --dirty build makes them again. A clean build empties the directory anyway.

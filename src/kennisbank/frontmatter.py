@@ -43,18 +43,26 @@ def hand_written_meta(meta: MutableMapping[str, Any], catalogue: Catalogue | Non
         meta.update(newest_check(catalogue.all_cards()))
 
 
-@functools.lru_cache(maxsize=100_000)
-def generated_front_matter(
+def generated_meta(
     title: str, description: str, kind: str, extra: tuple[tuple[str, Any], ...]
-) -> str:
-    """The front matter of a generated page: its only Markdown source."""
+) -> dict[str, Any]:
+    """The front matter of a generated page as data: what MkDocs reads back from its source."""
     meta: dict[str, Any] = {
         "title": html.escape(title),
         "description": html.escape(description),
         "kennisbank": kind,
     }
     meta.update((k, list(v) if isinstance(v, tuple) else v) for k, v in extra)  # tuples: hashable
+    return meta
+
+
+@functools.lru_cache(maxsize=100_000)
+def generated_front_matter(
+    title: str, description: str, kind: str, extra: tuple[tuple[str, Any], ...]
+) -> str:
+    """The front matter of a generated page: its only Markdown source."""
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    meta = generated_meta(title, description, kind, extra)
     text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True)
     return "---\n" + text + "---\n"
 

@@ -20,7 +20,7 @@ from .dirty import TEMPLATES, fingerprint
 from .editorial import due_cards
 from .facets import FACETS
 from .fields import all_card_fields
-from .frontmatter import NOINDEX, generated_front_matter, newest_check
+from .frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
 from .model import AnyCard, Kind
 from .render import Renderer
 from .session import BuildSession, CardTexts
@@ -70,6 +70,10 @@ class SitePage:
         return generated_front_matter(
             self.title, self.description, self.kind, tuple(sorted(self.meta.items()))
         )
+
+    def front_matter(self) -> dict[str, Any]:
+        """The same front matter as data (see :mod:`kennisbank.madepages`)."""
+        return generated_meta(self.title, self.description, self.kind, tuple(sorted(self.meta.items())))
 
 
 def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
