@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test cms chromium java nodejs lint bench lighthouse clean
+.PHONY: setup check build serve test cms chromium java nodejs lint bench profile lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ test: setup chromium java cms
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
 bench: setup chromium
 	$(BIN)/python bench/scale.py
+
+# Where a build of 1000 and 5000 practices spends its time (py-spy and cProfile); writes bench/RESULTS.md.
+profile: setup
+	$(BIN)/python bench/profile.py
 
 # Lighthouse (mobile) on the home page, an overview and a card page; writes bench/RESULTS.md.
 lighthouse: setup chromium

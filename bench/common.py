@@ -47,6 +47,14 @@ def copy_repo(target: Path, parts: tuple[str, ...] = SKELETON) -> Path:
     return target
 
 
+def tree_at(rev: str, target: Path) -> Path:
+    """The repository as it was at ``rev`` (git archive: tracked files only)."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
+
+
 def build(root: Path, site: Path) -> float:
     """``mkdocs build --strict``; returns seconds. Raises with the output when it fails."""
     start = time.perf_counter()

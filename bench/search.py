@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import collections
 import re
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ from urllib.parse import quote
 
 import yaml
 
-from common import ENV, REPO, browser, build, copy_repo, machine, serve
+from common import ENV, REPO, browser, build, copy_repo, machine, serve, tree_at
 
 RELEVANCE = yaml.safe_load((REPO / "tests" / "relevance.yml").read_text(encoding="utf-8"))
 BEFORE = "a570cac"  # main before issue 15 (search) started
@@ -37,14 +36,6 @@ LINES = {  # name: (round trip ms, down kbit/s, up kbit/s)
     "400 kbit/s": (150, 400, 400),
 }
 QUERIES = ("vrijwilligers", "waar vind ik geld voor taallessen")
-
-
-def tree_at(rev: str, target: Path) -> Path:
-    """The repository as it was at ``rev`` (git archive: tracked files only)."""
-    target.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
-    return target
 
 
 def build_tree(root: Path, site: Path) -> None:
