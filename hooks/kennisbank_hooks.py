@@ -210,6 +210,7 @@ def on_post_page(output: str, page: Page, **_: Any) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     renderer = _site().renderer
     if renderer is None:
+        _stop_search()
         return
     redirect: Redirect
     for redirect in _session.build.redirects:
