@@ -61,7 +61,7 @@ class Renderer:
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
         self.env.globals["facet_counts"] = catalogue.facet_counts
         self.env.globals["fragment"] = self._fragment
-        self.search_terms = search.SearchTerms(catalogue)
+        self.search_terms = search.SearchTerms(catalogue, self.texts)
         self.env.globals["zoektermen"] = self.search_terms
         self.env.globals.update(
             absolute=lambda path: absolute_url(site_url, path),

@@ -16,15 +16,17 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
 
 from .catalogue import Catalogue
-from .model import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip
-from .session import BackgroundIndexer
+from .model import AnyCard, Obstacle, Practice, Recommendation, Tip
+from .session import BackgroundIndexer, CardTexts
 from .wordsplit import STOP_WORDS, compound_parts, word_counts
 
 SEARCH_DIR = "pagefind"
@@ -279,33 +281,56 @@ def card_search_terms(card: AnyCard, catalogue: Catalogue) -> tuple[str, str]:
 
 
 class SearchTerms:
-    """:func:`card_search_terms` made once per card in a build: the card's page and the site's
-    word list both need them."""
+    """:func:`card_search_terms` and the words of a card, made once per card: the card's page and
+    the site's word list both need them, and while serving only for the cards that changed."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, texts: CardTexts | None = None) -> None:
         self.catalogue = catalogue
-        self._made: dict[tuple[Kind, str], tuple[str, str]] = {}
+        self.texts = texts or CardTexts()
 
     def __call__(self, card: AnyCard) -> tuple[str, str]:
-        key = (card.kind, card.slug)
-        if key not in self._made:
-            self._made[key] = card_search_terms(card, self.catalogue)
-        return self._made[key]
+        return self.texts.get("zoektermen", card, None, lambda: card_search_terms(card, self.catalogue))
+
+    def words(self, card: AnyCard) -> CardWords:
+        def make() -> CardWords:
+            facts, parts = self(card)
+            return CardWords(
+                word_counts(card_texts(card)),
+                word_counts([parts]),
+                word_counts([card.titel]),
+                word_counts([facts]),
+            )
+
+        return self.texts.get("woorden", card, None, make)
 
 
-def word_list_json(
-    catalogue: Catalogue, page_texts: Iterable[str], terms_of: SearchTerms | None = None
-) -> str:
+@dataclass(frozen=True)
+class CardWords:
+    """The words of one card for the site's word list, each in order of first appearance."""
+
+    text: Counter[str]  # its running text
+    parts: Counter[str]  # the parts of its compounds ('pact', only inside 'taalpact')
+    title: Counter[str]
+    facts: Counter[str]  # its key facts: place, region, province, themes
+
+
+NAME_BONUS = 5  # names of places, themes and titles win a tie
+
+
+def word_list_json(catalogue: Catalogue, page_texts: Iterable[str], terms: SearchTerms | None = None) -> str:
     """The site's words (four letters or more) by frequency, for "Bedoel je ...?": a word of
     the query that is not in it is a typo or a word the site does not use. Names of places,
     themes and titles count extra, so they win a tie."""
-    cards = catalogue.all_cards()
-    terms_of = terms_of or SearchTerms(catalogue)
-    terms = [terms_of(card) for card in cards]  # (facts, compound parts)
-    counts = word_counts(t for card in cards for t in card_texts(card))
+    terms = terms or SearchTerms(catalogue)
+    cards = [terms.words(card) for card in catalogue.all_cards()]
+    counts: Counter[str] = Counter()
+    for card in cards:
+        counts.update(card.text)
     counts.update(word_counts(page_texts))
-    counts.update(word_counts(parts for _, parts in terms))  # 'pact', only inside 'taalpact'
-    for word in word_counts([*(card.titel for card in cards), *(facts for facts, _ in terms)]):
-        counts[word] += 5
+    for card in cards:
+        counts.update(card.parts)
+    names = dict.fromkeys(w for part in ("title", "facts") for card in cards for w in getattr(card, part))
+    for word in names:
+        counts[word] += NAME_BONUS
     top = [w for w, _ in counts.most_common(WORD_LIST_SIZE)]  # most frequent first
     return json.dumps({"versie": 1, "woorden": top}, ensure_ascii=False, separators=(",", ":")) + "\n"
