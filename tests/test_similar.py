@@ -135,7 +135,7 @@ def _reference_similar(cat: Catalogue, card: Practice, n: int = 5) -> list[str]:
     return [slug for score, _i, slug in sorted(scored) if score][:n]
 
 
-def test_the_fast_ranking_equals_the_rule_written_out_for_hundreds_of_random_practices():
+def test_the_fast_rankings_equal_the_rules_written_out_for_hundreds_of_random_practices():
     import random
 
     rnd = random.Random(19)
@@ -157,6 +157,14 @@ def test_the_fast_ranking_equals_the_rule_written_out_for_hundreds_of_random_pra
     for card in made:
         for n in (1, 5, 12):
             assert slugs(cat.similar(card, n)) == _reference_similar(cat, card, n), (card.slug, n)
+        shown = {card.slug, *_reference_similar(cat, card)}
+        near = [
+            p.slug
+            for p in cat.practices
+            if p.slug not in shown
+            and ((card.plaats and p.plaats == card.plaats) or (card.regio and p.regio == card.regio))
+        ]
+        assert slugs(cat.same_place(card)) == near[:6], card.slug
 
 
 def test_the_fast_ranking_equals_the_rule_written_out_for_every_real_practice():

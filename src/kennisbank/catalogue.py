@@ -6,6 +6,8 @@ its practices); the catalogue answers both directions.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -244,12 +246,15 @@ class Catalogue:
                 for area in (("plaats", p.plaats), ("regio", p.regio)):
                     self._areas.setdefault(area, []).append(i)
         shown = {card.slug, *(p.slug for p in self.similar(card))}
-        here = {
-            *(self._areas.get(("plaats", card.plaats), ()) if card.plaats else ()),
-            *(self._areas.get(("regio", card.regio), ()) if card.regio else ()),
-        }
-        near = (self.practices[i] for i in sorted(here))
-        return tuple(p for p in near if p.slug not in shown)[:limit]
+        places = self._areas.get(("plaats", card.plaats), []) if card.plaats else []
+        regions = self._areas.get(("regio", card.regio), []) if card.regio else []
+        near: list[Practice] = []
+        for i, _group in itertools.groupby(heapq.merge(places, regions)):  # overview order, once
+            if self.practices[i].slug not in shown:
+                near.append(self.practices[i])
+                if len(near) == limit:
+                    break
+        return tuple(near)
 
     def get(self, kind: Kind, slug: str) -> AnyCard | None:
         return self._by_key.get((kind, slug))
