@@ -102,17 +102,7 @@ theme:
 plugins:
   - search
 """
-OLD_CONFIG = """\
-site_name: Basislijn
-site_url: https://basislijn.example.nl/
-theme:
-  name: material
-  language: nl
-  features:
-    - navigation.prune
-plugins:
-  - search
-"""
+OLD_CONFIG = LEAN_CONFIG.replace("  font: false\n", "")  # Google Fonts on, as Material's default
 
 
 def baseline_site(own: Path, target: Path, *, lean: bool = True) -> Path:
