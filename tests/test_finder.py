@@ -297,3 +297,27 @@ def test_a_place_on_the_home_page_opens_the_list_narrowed_to_that_place(page, ba
         "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
     )
     assert shown and all(s.startswith("dalfsen-") for s in shown)
+
+
+SHIFTS = """
+window.__kbShifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) { if (!e.hadRecentInput) { window.__kbShifts.push(e.value); } });
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["/praktijken/", "/tips/"])
+def test_at_phone_width_nothing_on_an_overview_moves_when_its_script_starts(browser, base_url, path):
+    """The page has its final layout from the first paint (the kb-js class is set in the head):
+    the filters do not push the list down when kennisbank.js shows them. (Chromium's mobile
+    emulation reports no layout shifts at all, so this context is a narrow desktop one.)"""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
+    page.goto(base_url + path)
+    ready(page)
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__kbShifts")
+    context.close()
+    assert sum(shifts) < 0.01, shifts
