@@ -86,10 +86,10 @@ def profiled_functions(root: Path, top: int = 12) -> tuple[list[tuple[str, float
     subprocess.run([*command, "-d", str(site)], cwd=root, env=ENV, check=True, capture_output=True)
     stats = pstats.Stats(str(out))
     rows = []
-    for (file, _line, name), (_cc, _nc, own, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+    for (file, line, name), (_cc, _nc, own, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         where = file.replace("\\", "/")
         if "/kennisbank/" in where or where.endswith("kennisbank_hooks.py"):
-            rows.append((f"{Path(where).name}:{name}", cumulative, own))
+            rows.append((f"{Path(where).name}:{line} {name}", cumulative, own))
     rows.sort(key=lambda r: -r[1])
     total = max(t for (_f, _l, _n), (_c, _nc, _o, t, _) in stats.stats.items())  # type: ignore[attr-defined]
     return rows[:top], total

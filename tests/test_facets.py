@@ -166,3 +166,28 @@ def test_long_overview_without_javascript_lists_every_card(browser, long_overvie
     assert page.locator("[data-kb-kaart]:visible").count() == total
     assert page.locator("[data-kb-meer]").is_hidden()
     context.close()
+
+
+def test_long_overview_makes_the_labels_of_a_card_past_the_first_hundred_when_it_is_shown(
+    page, long_overview
+):
+    """With JavaScript the labels of cards 101 and on wait as text in <noscript> (a list of
+    thousands of cards stays a small page), and appear as the same labels once shown."""
+    url, _total = long_overview
+    page.goto(f"{url}/praktijken/")
+    assert page.locator(".kb-overzicht .kb-labels").count() == 100
+    first = page.locator("[data-kb-kaart]:not([hidden])").first.locator(".kb-labels li").all_inner_texts()
+    page.get_by_role("button", name="Toon meer praktijkvoorbeelden").click()
+    later = page.locator("[data-kb-kaart]:not([hidden])").nth(100)
+    assert later.locator(".kb-labels li").all_inner_texts() == first
+    assert later.locator("noscript").count() == 0
+    assert page.locator(".kb-overzicht .kb-labels").count() == 200
+
+
+def test_long_overview_without_javascript_shows_the_labels_of_every_card(browser, long_overview):
+    url, total = long_overview
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/praktijken/")
+    assert page.locator(".kb-overzicht .kb-labels:visible").count() == total
+    context.close()

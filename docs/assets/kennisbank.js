@@ -219,6 +219,16 @@
     chips.hidden = chosen().length === 0 && !wordInfo;
   }
 
+  /* Past the first 100 cards the labels wait as text in <noscript> (overzicht.html): made into
+     elements only when the card is shown, so thousands of cards stay a small page. */
+  function unfoldLabels(li) {
+    var later = li.querySelector("noscript[data-kb-labels]");
+    if (!later) { return; }
+    var made = document.createElement("template");
+    made.innerHTML = later.textContent;  /* the site's own markup, as the server wrote it */
+    later.parentNode.replaceChild(made.content, later);
+  }
+
   function apply(announce) {
     sortItems();
     var sel = selected();
@@ -230,6 +240,7 @@
       var ok = matches(slug, sel, null);
       var show = ok && (!more || shown < limit);
       if (li.hidden === show) { li.hidden = !show; }  /* touch only what changes: lists can be long */
+      if (show) { unfoldLabels(li); }
       if (ok) { shown += 1; }
       keys.forEach(function (k) {
         if (!matches(slug, sel, k)) { return; }

@@ -72,15 +72,17 @@ class Renderer:
             licence_url=share.LICENCE_URL,
         )
 
-    def _fragment(self, template: str, item: AnyCard) -> Markup:
+    def _fragment(self, template: str, item: AnyCard, **extra: Any) -> Markup:
         """One card's line in a list (overviews, related cards, matrix): rendered once per
         build for every page that shows it, and kept between builds. Its links are site paths
         between markers; the page they land on makes them relative (see ``_render``)."""
 
         def make() -> str:
-            return str(self.env.get_template(template).render(item=item, url=_site_link, page_url=None))
+            made = self.env.get_template(template).render(item=item, url=_site_link, page_url=None, **extra)
+            return str(made)
 
-        return Markup(self.texts.get(template, item, None, make))
+        slot = (template, *sorted(extra.items())) if extra else template
+        return Markup(self.texts.get(slot, item, None, make))
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
