@@ -150,13 +150,17 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {mem} GiB RAM, Python {sys.version.split()[0]}"
 
 
-def write_section(results: Path, begin: str, end: str, text: str) -> None:
-    """Replace the part of ``results`` between the markers (or append it), leaving the rest,
-    which other benches and people write, as it is."""
-    current = results.read_text(encoding="utf-8") if results.exists() else "# Meetresultaten\n"
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+def write_section(begin: str, end: str, text: str) -> None:
+    """Replace the part of bench/RESULTS.md between the markers (or append it), leaving the
+    rest, which other benches and people write, as it is."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Meetresultaten\n"
     block = f"{begin}\n{text}\n{end}"
     if begin in current and end in current:
         current = current[: current.index(begin)] + block + current[current.index(end) + len(end) :]
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
-    results.write_text(current, encoding="utf-8")
+    RESULTS.write_text(current, encoding="utf-8")
+    print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")

@@ -47,7 +47,6 @@ METRICS = {
     "speed-index": ("Speed Index", "{:.1f} s", 1000),
 }
 PASS = 0.9  # Lighthouse itself shows an audit as passed from this score on
-RESULTS = Path(__file__).with_name("RESULTS.md")
 BEGIN, END = "<!-- lighthouse:begin -->", "<!-- lighthouse:end -->"
 COMMAND = ".venv/bin/python bench/lighthouse.py"
 
@@ -219,8 +218,7 @@ def main(argv: list[str]) -> None:
     text = report_text(reports, sizes)
     print(text)
     if write:
-        write_section(RESULTS, BEGIN, END, text)
-        print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
+        write_section(BEGIN, END, text)
 
 
 if __name__ == "__main__":

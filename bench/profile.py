@@ -21,12 +21,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BIN, ENV, REPO, machine, write_section
+from common import BIN, ENV, machine, write_section
 from generate import site_with
 
 SIZES = (1000, 5000)
 RATE = 100  # py-spy samples per second
-RESULTS = Path(__file__).with_name("RESULTS.md")
 BEGIN, END = "<!-- profiel:begin -->", "<!-- profiel:end -->"
 
 # (step, a frame that marks it): the innermost matching frame of a sample names its step.
@@ -142,8 +141,7 @@ def main(argv: list[str]) -> None:
     text = "\n".join(lines).rstrip("\n")
     print(text)
     if write:
-        write_section(RESULTS, BEGIN, END, text)
-        print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
+        write_section(BEGIN, END, text)
 
 
 if __name__ == "__main__":

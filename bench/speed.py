@@ -18,14 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ENV, REPO, machine, tree_at, write_section
+from common import ENV, machine, tree_at, write_section
 from generate import site_with
 from scale import baseline_site, timed_build
 
 BEFORE = "dc72717"  # main when the work on issue 19 began
 SIZES = (1000, 5000)
 BUILDS = 3
-RESULTS = Path(__file__).with_name("RESULTS.md")
 BEGIN, END = "<!-- snelheid:begin -->", "<!-- snelheid:end -->"
 
 
@@ -95,8 +94,7 @@ def main(argv: list[str]) -> None:
     text = "\n".join(lines)
     print(text)
     if not args.niet_schrijven:
-        write_section(RESULTS, BEGIN, END, text)
-        print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
+        write_section(BEGIN, END, text)
 
 
 if __name__ == "__main__":
