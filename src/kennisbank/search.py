@@ -44,7 +44,8 @@ def index_site(site_dir: Path, *, low_priority: bool = False) -> str:
     """Index the built site in ``site_dir`` with Pagefind's own walk of the folder; returns its
     summary line. ``low_priority`` runs Pagefind under ``nice``, so it does not slow down the
     next rebuild while serving."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
+    command += ["--force-language", PAGEFIND_CONFIG["force_language"]]  # as the index beside the build
     if low_priority and shutil.which("nice"):
         command = ["nice", "-n", "19", *command]
     try:
@@ -97,7 +98,6 @@ class IndexBesideBuild:
         self._done = threading.Condition()
         self._closed = False
         self._last = 0
-        self._pages = 0
         self._reader = threading.Thread(target=self._read, name="kennisbank-pagefind", daemon=True)
         self._reader.start()
         answer = self._wait(self._send({"type": "NewIndex", "config": PAGEFIND_CONFIG}))
@@ -142,7 +142,6 @@ class IndexBesideBuild:
         """A written page, by its path in the site (``praktijken/x/index.html``)."""
         page = indexed_part(html)
         self._send({"type": "AddFile", "index_id": self._index, "file_path": path, "file_contents": page})
-        self._pages += 1
 
     def write(self, output: Path) -> str:
         """Wait until every page is indexed, write the index into ``output``, and stop Pagefind.
@@ -152,13 +151,12 @@ class IndexBesideBuild:
                 self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
             )
             with self._done:
+                kinds = [a.get("type") for a in self._answers.values()]
                 failed = [a for a in self._answers.values() if a.get("type") == "Error"]
             if failed or written.get("type") != "WriteFiles":
                 why = (failed or [written])[0].get("message", "")
                 raise SearchIndexError(f"de zoekindex kon niet gemaakt worden: {why}")
-            with self._done:
-                indexed = sum(1 for a in self._answers.values() if a.get("type") == "IndexedFile")
-            return f"{indexed} pagina's geïndexeerd"
+            return f"{kinds.count('IndexedFile')} pagina's geïndexeerd"
         finally:
             self.close()
 
