@@ -327,7 +327,10 @@ def word_list_json(catalogue: Catalogue, page_texts: Iterable[str], terms: Searc
     counts.update(word_counts(page_texts))
     for card in cards:
         counts.update(card.parts)
-    names = dict.fromkeys(w for part in ("title", "facts") for card in cards for w in getattr(card, part))
+    # The titles' words first, then the key facts', each once (the order decides ties).
+    names = dict.fromkeys(
+        [*(w for card in cards for w in card.title), *(w for card in cards for w in card.facts)]
+    )
     for word in names:
         counts[word] += NAME_BONUS
     top = [w for w, _ in counts.most_common(WORD_LIST_SIZE)]  # most frequent first
