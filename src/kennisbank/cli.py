@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .layout import reformat_cards
 from .model import Kind
 from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
@@ -57,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     rename.add_argument("oud", help="huidige naam of pad, bijvoorbeeld practices/oude-naam.yml")
     rename.add_argument("nieuw", help="nieuwe naam, bijvoorbeeld nieuwe-naam")
+    layout = commands.add_parser(
+        "opmaak", help="zet kaarten in de vaste opmaak (zoals het formulier ze schrijft); de inhoud blijft gelijk"
+    )
+    layout.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen deze bestanden of mappen")
     commands.add_parser("schema", help="maak schema/vocabulaire.schema.json opnieuw uit data/vocabulaire.yml")
     commands.add_parser("urls", help="zet nieuwe adressen van de site in published-urls.txt")
     commands.add_parser("leesbaarheid", help="leesbaarheid (Flesch-Douma) van de samenvatting van elke kaart")
@@ -104,6 +109,16 @@ def cmd_rename(root: Path, old: str, new: str) -> int:
         for url in add_new_urls(root, site.pages):
             print(f"Nieuw adres in {URL_FILE}: {url}")
     return code
+
+
+def cmd_layout(root: Path, paths: list[Path]) -> int:
+    changed, problems = reformat_cards(root, paths)
+    for problem in problems:
+        print(problem)
+    for shown in changed:
+        print(f"opgemaakt: {shown}")
+    print(f"{len(changed)} {'kaart' if len(changed) == 1 else 'kaarten'} opgemaakt.")
+    return 1 if problems else 0
 
 
 def cmd_schema(root: Path) -> int:
@@ -171,6 +186,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = True) -> int:
             return cmd_urls(root)
         if args.command == "leesbaarheid":
             return cmd_readability(root)
+        if args.command == "opmaak":
+            return cmd_layout(root, args.paths)
         return cmd_schema(root)
     except Exception as exc:  # an editor never sees a traceback
         print(

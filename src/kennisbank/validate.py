@@ -15,6 +15,7 @@ from .cards import build_card
 from .catalogue import Catalogue
 from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
+from .layout import card_text, layout_problem
 from .load import Document, TooLarge, read_bounded, read_document
 from .markup import markdown_risk
 from .messages import choices_hint, problems_from_error, suggest, unknown
@@ -167,7 +168,18 @@ class _Checker:
         self.problems += self._own_rules(card_file, doc)
         if len(self.problems) > before or name_problems:
             return None, doc
+        layout = self._layout(card_file, raw, doc)
+        if layout is not None:
+            self.problems.append(layout)
+            return None, doc
         return build_card(card_file, doc.data), doc
+
+    def _layout(self, card_file: CardFile, raw: bytes | None, doc: Document) -> Problem | None:
+        """A valid card in another layout than the form writes: one problem, where it starts."""
+        if raw is None or card_file.kind is None:
+            return None
+        expected = card_text(doc.data, card_file.kind.schema, self.schemas.validators[card_file.kind].schema)
+        return layout_problem(card_file.display, raw.decode("utf-8"), expected)
 
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data

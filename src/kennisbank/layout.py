@@ -1,0 +1,228 @@
+"""The one layout of a card file: what ``kennisbank opmaak``, ``kennisbank check`` and the form at
+``/admin/`` agree on, so that changing one field changes only that field's lines.
+
+The form writes cards with ``admin/layout.js``, which follows the same rules line by line (a test
+feeds both the same values). The rules are few on purpose, so that two small writers can agree:
+
+- fields in the order of the schema (the form's order), unknown fields after them;
+- line 1 names the card type's schema for the editor (the modeline), and there are no other
+  comments;
+- a list of short words (ids, codes, values from a vocabulary) stays on one line, ``[A, D]``, when
+  that line fits in 100 characters; any other list is ``- item`` lines indented two spaces under
+  its field; an empty list is ``[]``;
+- a text on one line is written as it is when YAML reads it back as the same text, otherwise in
+  double quotes with JSON's escapes; a text of several lines is a literal block (``|``, ``|-`` or
+  ``|+`` after how many line ends it has), or in double quotes when a block cannot hold it;
+- long lines are not folded: an edit of a sentence is a change of one line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .load import read_document
+from .problems import Position, Problem
+from .repository import discover, expand_paths
+from .schemas import load_schemas
+from .vocabulary import load_vocabulary
+
+INDENT = 2
+WIDTH = 100
+"""The longest line a list on one line may make."""
+PRINTABLE = "\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\\U00010000-\\U0010ffff"
+"""Characters a plain or block text may hold as they are (YAML's printable set, without the
+characters YAML 1.1 reads as line ends and the byte order mark)."""
+_NOT_PRINTABLE = re.compile(f"[^{PRINTABLE}]")
+_TYPED = re.compile(
+    r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|~|null|Null|NULL|<<|=|[-+.]?[0-9][0-9_:.eExXa-fA-FoObB+-]*"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+"""Texts YAML could read as something else than text (a superset of PyYAML's YAML 1.1 rules)."""
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+"""A date stays plain: the cards' reader keeps dates as text, and so does the form."""
+_FIRST = " -?:,[]{}#&*!|>'\"%@`"
+_FLOW_SIGNS = re.compile(r"[,\[\]{}]")
+
+
+def _plain(text: str) -> bool:
+    return (
+        text != ""
+        and text[0] not in _FIRST
+        and not text.endswith((" ", ":"))
+        and ": " not in text
+        and " #" not in text
+        and not _NOT_PRINTABLE.search(text)
+        and (not _TYPED.match(text) or bool(_DATE.match(text)))
+    )
+
+
+def _quoted(text: str) -> str:
+    dumped = json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def _block(text: str) -> bool:
+    lines = text.rstrip("\n").split("\n")
+    return (
+        "\n" in text
+        and lines[0] != ""
+        and not lines[0].startswith(" ")
+        and not any(line.endswith(" ") or _NOT_PRINTABLE.search(line) for line in lines)
+    )
+
+
+def _scalar(value: Any, indent: int) -> str:
+    """A value after ``key:`` or ``- `` (with its leading space); a block continues on new lines."""
+    if value is None:
+        return " null"
+    if isinstance(value, bool):
+        return " true" if value else " false"
+    if isinstance(value, int):
+        return f" {value}"
+    if isinstance(value, float):
+        return f" {value!r}"
+    text = str(value)
+    if "\n" in text and _block(text):
+        ends = len(text) - len(text.rstrip("\n"))
+        header = {0: "|-", 1: "|"}.get(ends, "|+")
+        body = text.rstrip("\n").split("\n") + [""] * max(ends - 1, 0)
+        pad = " " * indent
+        return f" {header}" + "".join("\n" + (pad + line if line else "") for line in body)
+    return " " + (text if _plain(text) else _quoted(text))
+
+
+def _key(key: Any) -> str:
+    text = str(key)
+    return text if _plain(text) else _quoted(text)
+
+
+def _flow(value: list[Any], room: int) -> str | None:
+    """A list of words on one line, when every item is a plain text without flow signs and the
+    line fits; otherwise None."""
+    if not all(isinstance(v, str) and _plain(v) and not _FLOW_SIGNS.search(v) for v in value):
+        return None
+    text = " [" + ", ".join(value) + "]"
+    return text if len(text) <= room else None
+
+
+def _lines(value: Any, indent: int, used: int) -> str:
+    """What follows ``key:`` for any value (``used``: the characters before it on its line): a
+    scalar or a short list on the same line, or a block below it."""
+    if isinstance(value, Mapping):
+        if not value:
+            return " {}"
+        return "\n" + _mapping(value, indent)
+    if isinstance(value, list):
+        if not value:
+            return " []"
+        return _flow(value, WIDTH - used) or "\n" + _sequence(value, indent)
+    return _scalar(value, indent)
+
+
+def _mapping(value: Mapping[Any, Any], indent: int) -> str:
+    pad = " " * indent
+    lines = []
+    for k, v in value.items():
+        head = f"{pad}{_key(k)}:"
+        lines.append(head + _lines(v, indent + INDENT, len(head)))
+    return "\n".join(lines)
+
+
+def _sequence(value: list[Any], indent: int) -> str:
+    pad = " " * indent
+    out = []
+    for item in value:
+        if isinstance(item, Mapping) and item:
+            out.append(pad + "- " + _mapping(item, indent + INDENT)[indent + INDENT :])
+        elif isinstance(item, list) and item:
+            out.append(pad + "- " + _sequence(item, indent + INDENT)[indent + INDENT :])
+        else:
+            out.append(pad + "-" + _lines(item, indent + INDENT, indent + 1))
+    return "\n".join(out)
+
+
+def ordered(value: Any, schema: Mapping[str, Any] | None) -> Any:
+    """``value`` with every object's fields in the schema's order (unknown fields after them, as
+    they were): the order the form writes."""
+    schema = schema or {}
+    if isinstance(value, Mapping):
+        props = schema.get("properties", {})
+        keys = [k for k in props if k in value] + [k for k in value if k not in props]
+        return {k: ordered(value[k], props.get(k)) for k in keys}
+    if isinstance(value, list):
+        return [ordered(item, schema.get("items")) for item in value]
+    return value
+
+
+def modeline(schema_name: str) -> str:
+    """Line 1 of a card: where the editor (VS Code's YAML extension and others) finds its schema."""
+    return f"# yaml-language-server: $schema=../schema/{schema_name}.schema.json"
+
+
+def card_text(data: Mapping[str, Any], schema_name: str, schema: Mapping[str, Any] | None = None) -> str:
+    """The text of a card in the one layout (``schema_name``: ``praktijk`` and so on; ``schema``:
+    the card type's schema with its references filled in, for the order of the fields)."""
+    body = _mapping(ordered(data, schema), 0) if data else "{}"
+    return f"{modeline(schema_name)}\n{body}\n"
+
+
+def layout_problem(display: str, text: str, expected: str) -> Problem | None:
+    """The one problem of a valid card whose text is not in the layout: where it leaves it, and the
+    command that fixes it."""
+    if text == expected:
+        return None
+    line, column = first_difference(text, expected)
+    return Problem(
+        Position(display, line, column),
+        "deze kaart staat niet in de vaste opmaak van kaarten (hier wijkt hij af)",
+        f"draai 'kennisbank opmaak {display}': dat zet alleen de opmaak goed, de inhoud blijft gelijk",
+    )
+
+
+def first_difference(text: str, expected: str) -> tuple[int, int]:
+    """Line and column (from 1) where ``text`` leaves the layout."""
+    lines, wanted = text.split("\n"), expected.split("\n")
+    for number, (have, want) in enumerate(zip(lines, wanted), start=1):
+        if have != want:
+            column = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+            return number, column + 1
+    number = min(len(lines), len(wanted))
+    return number, 1
+
+
+def reformat_cards(root: Path, paths: list[Path] | None = None) -> tuple[list[str], list[Problem]]:
+    """``kennisbank opmaak``: rewrite cards in the layout (all cards, or the given files and
+    folders). Only the layout changes: a card whose values would read back differently, or that
+    cannot be read, is left as it is and reported. Returns the files it rewrote."""
+    vocab, problems = load_vocabulary(root)
+    if problems:
+        return [], problems
+    schemas = load_schemas(root, vocab)
+    files, problems = expand_paths(paths, root) if paths else discover(root)
+    changed: list[str] = []
+    for card_file in files:
+        if card_file.kind is None or card_file.file.is_symlink() or card_file.file.suffix != ".yml":
+            continue
+        doc = read_document(card_file.file, card_file.display)
+        if doc.problems or not isinstance(doc.data, dict):
+            problems += doc.problems or [Problem(Position(card_file.display), "dit is geen kaart met velden")]
+            continue
+        text = card_text(doc.data, card_file.kind.schema, schemas.validators[card_file.kind].schema)
+        if read_document(card_file.file, card_file.display, text.encode("utf-8")).data != doc.data:
+            problems.append(
+                Problem(
+                    Position(card_file.display),
+                    "de opmaak kan deze kaart niet herschrijven zonder de inhoud te veranderen",
+                    "niets veranderd; pas de opmaak zelf aan en meld dit aan de beheerders",
+                )
+            )
+            continue
+        if card_file.file.read_bytes() != text.encode("utf-8"):
+            card_file.file.write_text(text, encoding="utf-8", newline="\n")
+            changed.append(card_file.display)
+    return changed, problems
