@@ -7,7 +7,7 @@ feeds both the same values). The rules are few on purpose, so that two small wri
 - fields in the order of the schema (the form's order), unknown fields after them;
 - line 1 names the card type's schema for the editor (the modeline), and there are no other
   comments;
-- a list of short words (ids, codes, values from a vocabulary) stays on one line, ``[A, D]``, when
+- a list of single words (ids, codes, values from a vocabulary) stays on one line, ``[A, D]``, when
   that line fits in 100 characters; any other list is ``- item`` lines indented two spaces under
   its field; an empty list is ``[]``;
 - a text on one line is written as it is when YAML reads it back as the same text, otherwise in
@@ -46,7 +46,8 @@ _TYPED = re.compile(
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 """A date stays plain: the cards' reader keeps dates as text, and so does the form."""
 _FIRST = " -?:,[]{}#&*!|>'\"%@`"
-_FLOW_SIGNS = re.compile(r"[,\[\]{}]")
+_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+"""An item a list on one line may hold: one word, like an id, a code or a vocabulary value."""
 
 
 def _plain(text: str) -> bool:
@@ -102,9 +103,9 @@ def _key(key: Any) -> str:
 
 
 def _flow(value: list[Any], room: int) -> str | None:
-    """A list of words on one line, when every item is a plain text without flow signs and the
-    line fits; otherwise None."""
-    if not all(isinstance(v, str) and _plain(v) and not _FLOW_SIGNS.search(v) for v in value):
+    """A list of words on one line, when every item is one plain word and the line fits;
+    otherwise None."""
+    if not all(isinstance(v, str) and _WORD.match(v) and _plain(v) for v in value):
         return None
     text = " [" + ", ".join(value) + "]"
     return text if len(text) <= room else None
