@@ -167,7 +167,8 @@ def test_warnings_do_not_fail_the_strict_build_and_are_shown_as_info(repo, tmp_p
 def _drop_theme(root, path, theme):
     card = root / path
     text = card.read_text(encoding="utf-8")
-    card.write_text(text.replace(f" {theme},", "").replace(f", {theme}]", "]"), encoding="utf-8")
+    text = text.replace(f" {theme},", "").replace(f", {theme}]", "]").replace(f"\n  - {theme}\n", "\n")
+    card.write_text(text, encoding="utf-8")
 
 
 def test_a_theme_no_card_uses_is_a_warning_at_its_key_in_the_vocabulary(repo, check):

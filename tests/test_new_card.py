@@ -71,11 +71,22 @@ def test_new_card_validates_once_its_required_fields_are_filled(repo, check, soo
     assert result.stdout.splitlines() == [
         f"Nieuwe kaart: {shown}",
         f"Vul de velden in en controleer de kaart met: kennisbank check {shown}",
+        f"Klaar? Dan haalt 'kennisbank opmaak {shown}' de uitleg weg en zet de kaart in de vaste opmaak.",
     ]
     card = repo / shown
     text = card.read_text(encoding="utf-8")
     assert check(repo, shown).returncode == 1, "an empty new card must not pass"
     card.write_text(fill(text, FILLED[soort]), encoding="utf-8")
+    result = check(repo, shown)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].endswith(
+        f"deze kaart staat niet in de vaste opmaak van kaarten (hier wijkt hij af) (draai 'kennisbank opmaak "
+        f"{shown}': dat zet alleen de opmaak goed, de inhoud blijft gelijk)"
+    ), result.stdout
+    filled = yaml.safe_load(card.read_text(encoding="utf-8"))
+    assert kennisbank(repo, "opmaak", shown).stdout.splitlines() == [f"opgemaakt: {shown}", "1 kaart opgemaakt."]
+    assert yaml.safe_load(card.read_text(encoding="utf-8")) == filled
+    assert "# Nieuwe kaart" not in card.read_text(encoding="utf-8")
     result = check(repo, shown)
     assert result.stdout == "Alles in orde: 1 kaart gecontroleerd.\n"
     assert result.returncode == 0

@@ -88,6 +88,7 @@ def cmd_new(root: Path, soort: str, titel: str) -> int:
         return 1
     print(f"Nieuwe kaart: {shown}")
     print(f"Vul de velden in en controleer de kaart met: kennisbank check {shown}")
+    print(f"Klaar? Dan haalt 'kennisbank opmaak {shown}' de uitleg weg en zet de kaart in de vaste opmaak.")
     return 0
 
 

@@ -16,7 +16,7 @@ from .catalogue import Catalogue
 from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
 from .layout import card_text, layout_problem
-from .load import Document, TooLarge, read_bounded, read_document
+from .load import Document, TooLarge, decode, read_bounded, read_document
 from .markup import markdown_risk
 from .messages import choices_hint, problems_from_error, suggest, unknown
 from .model import (
@@ -179,7 +179,8 @@ class _Checker:
         if raw is None or card_file.kind is None:
             return None
         expected = card_text(doc.data, card_file.kind.schema, self.schemas.validators[card_file.kind].schema)
-        return layout_problem(card_file.display, raw.decode("utf-8"), expected)
+        text, _ = decode(raw, card_file.display)  # a byte order mark is allowed
+        return layout_problem(card_file.display, text or "", expected)
 
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
