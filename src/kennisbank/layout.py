@@ -13,7 +13,8 @@ feeds both the same values). The rules are few on purpose, so that two small wri
 - a text on one line is written as it is when YAML reads it back as the same text, otherwise in
   double quotes with JSON's escapes; a text of several lines is a literal block (``|``, ``|-`` or
   ``|+`` after how many line ends it has), or in double quotes when a block cannot hold it;
-- long lines are not folded: an edit of a sentence is a change of one line.
+- long lines are not folded: an edit of a sentence is a change of one line;
+- a Markdown text has no line end at its end (``|-``): the form's Markdown editor drops it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .schemas import load_schemas
 from .vocabulary import load_vocabulary
 
 INDENT = 2
+MARKDOWN = "text/markdown"
 WIDTH = 100
 """The longest line a list on one line may make."""
 PRINTABLE = "\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\\U00010000-\\U0010ffff"
@@ -148,8 +150,9 @@ def _sequence(value: list[Any], indent: int) -> str:
 
 
 def ordered(value: Any, schema: Mapping[str, Any] | None) -> Any:
-    """``value`` with every object's fields in the schema's order (unknown fields after them, as
-    they were): the order the form writes."""
+    """``value`` as the form holds it: every object's fields in the schema's order (unknown fields
+    after them, as they were), and a Markdown text without line ends at its end (the form's
+    Markdown editor drops them; for the page they make no difference)."""
     schema = schema or {}
     if isinstance(value, Mapping):
         props = schema.get("properties", {})
@@ -157,6 +160,8 @@ def ordered(value: Any, schema: Mapping[str, Any] | None) -> Any:
         return {k: ordered(value[k], props.get(k)) for k in keys}
     if isinstance(value, list):
         return [ordered(item, schema.get("items")) for item in value]
+    if isinstance(value, str) and schema.get("contentMediaType") == MARKDOWN:
+        return value.rstrip("\n")
     return value
 
 
@@ -198,8 +203,9 @@ def first_difference(text: str, expected: str) -> tuple[int, int]:
 
 def reformat_cards(root: Path, paths: list[Path] | None = None) -> tuple[list[str], list[Problem]]:
     """``kennisbank opmaak``: rewrite cards in the layout (all cards, or the given files and
-    folders). Only the layout changes: a card whose values would read back differently, or that
-    cannot be read, is left as it is and reported. Returns the files it rewrote."""
+    folders). Only the layout changes (and line ends at the end of a Markdown text): a card whose
+    values would read back differently otherwise, or that cannot be read, is left as it is and
+    reported. Returns the files it rewrote."""
     vocab, problems = load_vocabulary(root)
     if problems:
         return [], problems
@@ -213,8 +219,9 @@ def reformat_cards(root: Path, paths: list[Path] | None = None) -> tuple[list[st
         if doc.problems or not isinstance(doc.data, dict):
             problems += doc.problems or [Problem(Position(card_file.display), "dit is geen kaart met velden")]
             continue
-        text = card_text(doc.data, card_file.kind.schema, schemas.validators[card_file.kind].schema)
-        if read_document(card_file.file, card_file.display, text.encode("utf-8")).data != doc.data:
+        schema = schemas.validators[card_file.kind].schema
+        text = card_text(doc.data, card_file.kind.schema, schema)
+        if read_document(card_file.file, card_file.display, text.encode("utf-8")).data != ordered(doc.data, schema):
             problems.append(
                 Problem(
                     Position(card_file.display),
