@@ -42,19 +42,18 @@ const stripEnds = (text) => text.replace(/\n+$/, "");
 const block = (text) => {
   const lines = stripEnds(text).split("\n");
   return (
-    text.includes("\n") &&
     lines[0] !== "" &&
     !lines[0].startsWith(" ") &&
     !lines.some((line) => line.endsWith(" ") || NOT_PRINTABLE.test(line))
   );
 };
 
-const scalar = (value, indent) => {
+const scalar = (value, indent, markdown = false) => {
   if (value === null || value === undefined) { return " null"; }
   if (typeof value === "boolean") { return value ? " true" : " false"; }
   if (typeof value === "number") { return ` ${value}`; }
   const text = String(value);
-  if (text.includes("\n") && block(text)) {
+  if ((text.includes("\n") || markdown) && block(text)) {
     const ends = text.length - stripEnds(text).length;
     const header = ends === 0 ? "|-" : ends === 1 ? "|" : "|+";
     const body = stripEnds(text).split("\n").concat(Array(Math.max(ends - 1, 0)).fill(""));
@@ -72,7 +71,7 @@ const flow = (value, room) => {
   return length(text) <= room ? text : null;
 };
 
-const lines = (value, indent, used) => {
+const lines = (value, indent, used, markdown = false) => {
   if (isMapping(value)) {
     return Object.keys(value).length ? "\n" + mapping(value, indent) : " {}";
   }
@@ -80,15 +79,15 @@ const lines = (value, indent, used) => {
     if (!value.length) { return " []"; }
     return flow(value, WIDTH - used) ?? "\n" + sequence(value, indent);
   }
-  return scalar(value, indent);
+  return scalar(value, indent, markdown);
 };
 
-const mapping = (value, indent) => {
+const mapping = (value, indent, markdown = new Set()) => {
   const pad = " ".repeat(indent);
   return Object.entries(value)
     .map(([k, v]) => {
       const head = `${pad}${key(k)}:`;
-      return head + lines(v, indent + INDENT, length(head));
+      return head + lines(v, indent + INDENT, length(head), markdown.has(k));
     })
     .join("\n");
 };
@@ -112,8 +111,12 @@ const sequence = (value, indent) => {
 export const modeline = (schemaName) =>
   `# yaml-language-server: $schema=../schema/${schemaName}.schema.json`;
 
-/** The text of a card in the one layout; `data` has its fields in the schema's order. */
-export const cardText = (data, schemaName) => {
-  const body = Object.keys(data).length ? mapping(data, 0) : "{}";
+/**
+ * The text of a card in the one layout; `data` has its fields in the schema's order, `markdown`
+ * names its Markdown fields (a Markdown text is always a block; the form gives it without the
+ * line end at its end).
+ */
+export const cardText = (data, schemaName, markdown = []) => {
+  const body = Object.keys(data).length ? mapping(data, 0, new Set(markdown)) : "{}";
   return `${modeline(schemaName)}\n${body}\n`;
 };

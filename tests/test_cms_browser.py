@@ -10,12 +10,17 @@ the build wrote.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from pathlib import Path
 
 import pytest
+import yaml
+from playwright.sync_api import expect
 
 from conftest import REPO
+from kennisbank.layout import card_text
 from kennisbank.validate import check_repository
 
 pytestmark = pytest.mark.browser
@@ -128,15 +133,18 @@ def _copy_of_the_repository(tmp_path: Path) -> Path:
     return repo
 
 
-def test_a_practice_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cms, tmp_path):
-    page = cms
+def fill_practice(page, title: str, *, plaats: str | None, provincie: str, regio: str | None = None) -> None:
+    """Every field a practice needs, in a new entry; ``plaats`` and ``regio`` only when given."""
     new_entry(page)
-    type_into(page, "Titel", "Taalcafé in de Bibliotheek van Ésbeek")
+    type_into(page, "Titel", title)
     field(page, "Samenvatting").get_by_role("textbox").fill(
         "Elke week praten mensen samen Nederlands. Dat doen ze in de Bibliotheek, met hulp."
     )
-    field(page, "Plaats").get_by_role("textbox").fill("Esbeek")
-    choose(page, "Provincie", "Noord-Brabant")
+    if plaats is not None:
+        field(page, "Plaats").get_by_role("textbox").fill(plaats)
+    if regio is not None:
+        field(page, "Regio").get_by_role("textbox").fill(regio)
+    choose(page, "Provincie", provincie)
     orgs = field(page, "Organisaties")
     orgs.get_by_role("button", name=re.compile("toevoegen")).click()
     field(orgs, "Naam").get_by_role("textbox").fill("Bibliotheek Esbeek")
@@ -153,16 +161,60 @@ def test_a_practice_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cm
     field(source, "Uitgever").get_by_role("textbox").fill("Bibliotheek Esbeek")
     field(source, "Jaar").get_by_role("spinbutton").fill("2020")
     field(page, "Gecontroleerd").locator("input[type=date]").fill("2026-11-30")
-    page.get_by_role("button", name="Opslaan", exact=True).click()
-    saved = _wait_for_new_file(page, "practices")
-    assert saved == "taalcafe-in-de-bibliotheek-van-esbeek.yml"  # the file name made from the title
-    text = page.evaluate(READ, f"practices/{saved}")
-    page.screenshot(path="/tmp/cms4.png")
-    print(text)
+
+
+def saved_card_problems(page, folder: str, tmp_path: Path) -> tuple[str, str, list[str]]:
+    """The file the form saved, its text, and what ``kennisbank check`` says about it."""
+    saved = _wait_for_new_file(page, folder)
+    text = page.evaluate(READ, f"{folder}/{saved}")
     repo = _copy_of_the_repository(tmp_path)
-    (repo / "practices" / saved).write_text(text, encoding="utf-8")
-    result = check_repository(repo, only=[repo / "practices" / saved])
-    assert [str(p) for p in result.problems] == [], text
+    (repo / folder / saved).write_text(text, encoding="utf-8")
+    result = check_repository(repo, only=[repo / folder / saved])
+    return saved, text, [str(p) for p in result.problems]
+
+
+def test_a_practice_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cms, tmp_path):
+    page = cms
+    fill_practice(page, "Taalcafé in de Bibliotheek van Ésbeek", plaats="Esbeek", provincie="Noord-Brabant")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    saved, text, problems = saved_card_problems(page, "practices", tmp_path)
+    assert saved == "taalcafe-in-de-bibliotheek-van-esbeek.yml"  # the file name made from the title
+    assert problems == [], text
+
+
+@pytest.mark.parametrize(
+    ("plaats", "regio", "provincie"),
+    [(None, "Twente", "Overijssel"), (None, None, "Heel Nederland"), ("Esbeek", None, "Heel Nederland")],
+    ids=["regio-zonder-plaats", "landelijk-zonder-plaats", "landelijk-met-plaats"],
+)
+def test_a_practice_that_may_leave_out_plaats_is_saved_and_passes_the_check(cms, tmp_path, plaats, regio, provincie):
+    page = cms
+    fill_practice(page, "Een taalcafé voor iedereen", plaats=plaats, provincie=provincie, regio=regio)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    _, text, problems = saved_card_problems(page, "practices", tmp_path)
+    assert problems == [], text
+    assert ("plaats:" in text) == (plaats is not None)
+
+
+def test_a_practice_without_plaats_regio_or_landelijk_is_stopped_with_the_checks_words(cms, tmp_path):
+    """The schema's if/then in the form: the same words as `kennisbank check` for the same card."""
+    page = cms
+    fill_practice(page, "Een taalcafé zonder plaats", plaats=None, provincie="Overijssel")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    from test_invalid_cards import CASES
+
+    (check_line,) = next(expected for name, _, expected in CASES if name == "missing-required-field")
+    words = check_line.split(": ", 1)[1]  # "het verplichte veld 'plaats' ontbreekt (De gemeente, …)"
+    message = field(page, "Plaats").get_by_text("Het verplichte veld 'plaats' ontbreekt", exact=False)
+    message.wait_for()
+    assert message.inner_text().splitlines()[-1].rstrip(".") == words[0].upper() + words[1:]
+    page.wait_for_timeout(500)
+    assert not [n for n in page.evaluate(LIST, "practices") if not (REPO / "practices" / n).exists()]
+    # Filling in a regio lifts the rule, as in the check.
+    field(page, "Regio").get_by_role("textbox").fill("Twente")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    _, text, problems = saved_card_problems(page, "practices", tmp_path)
+    assert problems == [], text
 
 
 def test_a_missing_required_field_is_stopped_by_the_form_in_dutch(cms):
@@ -234,3 +286,41 @@ def test_the_header_of_admin_has_no_axe_violations_and_a_visible_focus(page, bas
         "document.activeElement.textContent + '|' + getComputedStyle(document.activeElement).outlineStyle"
     )
     assert focused == "Kennisbank Basisvaardigheden|solid", focused
+
+
+COLLECTION = {"practices": "praktijken", "tips": "tips", "obstacles": "knelpunten", "recommendations": "aanbevelingen"}
+
+
+def _wait_for_change(page, path: str, before: str) -> str:
+    for _ in range(100):
+        text = page.evaluate(READ, path)
+        if text != before:
+            return text
+        page.wait_for_timeout(100)
+    page.screenshot(path="/tmp/cms-edit-fail.png")
+    raise AssertionError(f"het formulier heeft {path} niet opgeslagen")
+
+
+def test_changing_the_title_of_any_card_in_the_form_changes_only_the_title_line(cms):
+    """Every card of the repository, opened in the form: one field changed and saved, and the file
+    differs from before in that field's line only (the form writes the card layout)."""
+    page = cms
+    changed = []
+    for folder in CARD_FOLDERS:
+        for card in sorted((REPO / folder).glob("*.yml"))[: int(os.environ.get("KB_CARDS", "100000"))]:
+            path = f"{folder}/{card.name}"
+            before = card.read_text(encoding="utf-8")
+            (title_line,) = [ln for ln in before.splitlines() if ln.startswith("titel: ")]
+            title = yaml.safe_load(before)["titel"]
+            page.goto(f"{page.url.split('#')[0]}#/collections/{COLLECTION[folder]}/entries/{card.stem}")
+            box = field(page, "Titel").get_by_role("textbox")
+            expect(box).to_have_value(title)
+            box.fill(title + " (nagekeken)")
+            page.get_by_role("button", name="Opslaan", exact=True).click()
+            after = _wait_for_change(page, path, before)
+            page.wait_for_url(re.compile(r"#/collections/[a-z]+$"))  # back at the list: saved
+            new_line = card_text({"titel": title + " (nagekeken)"}, "tip").splitlines()[1]
+            if after != before.replace(title_line, new_line, 1):
+                diff = difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0)
+                changed.append(path + "\n" + "".join(diff))
+    assert changed == [], "\n".join(changed)

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .messages import missing_field
 from .model import Kind, Vocabulary
 from .repository import MAX_SLUG
 from .schemas import Schemas
@@ -143,8 +144,36 @@ def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, A
     return _text_field(schema)
 
 
+CONDITIONAL = "kaart-verplicht-tenzij"
+"""The form's field type for a field the schema requires unless others say otherwise
+(``admin/rules.js``): the schema's ``if``/``then``, which the form's own rules cannot express."""
+
+
+def _unless(condition: dict[str, Any]) -> dict[str, Any]:
+    """One case of ``if: {not: {anyOf: [...]}}``: a field filled in, or a field with one value."""
+    (name,) = condition["required"]
+    const = condition.get("properties", {}).get(name, {}).get("const")
+    if set(condition) - {"required", "properties"} or set(condition.get("properties", {})) - {name}:
+        raise ValueError(f"the form cannot express this condition: {condition}")
+    return {"veld": name, **({"waarde": const} if const is not None else {})}
+
+
+def conditional_required(schema: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Fields the schema's ``if``/``then`` requires, each with the cases that lift it. Only the
+    shape our schemas use is understood; any other ``if`` stops the build, so that the form never
+    silently misses a rule of the check."""
+    if "if" not in schema:
+        return {}
+    cases = schema["if"].get("not", {}).get("anyOf")
+    then = schema.get("then", {})
+    if set(schema["if"]) != {"not"} or cases is None or set(then) - {"required", "properties"}:
+        raise ValueError("the form cannot express this schema's if/then: add it to src/kennisbank/cms.py")
+    return {name: [_unless(c) for c in cases] for name in then.get("required", [])}
+
+
 def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
     required = set(schema.get("required", []))
+    conditional = conditional_required(schema)
     fields = []
     for name, prop in schema.get("properties", {}).items():
         field = {"name": name, "label": prop.get("title") or name.capitalize()}
@@ -152,6 +181,11 @@ def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
         if prop.get("description"):
             field["hint"] = prop["description"]
         field["required"] = name in required
+        if name in conditional and field.get("widget") == "string":
+            field["widget"] = CONDITIONAL
+            field["tenzij"] = conditional[name]
+            hint = str(prop.get("description", "")).rstrip(".")
+            field["fout"] = missing_field(name)[0].upper() + missing_field(name)[1:] + (f" ({hint})" if hint else "")
         fields.append(field)
     return fields
 
@@ -167,7 +201,7 @@ def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, An
         "description": document.get("description", ""),
         "folder": kind.folder,
         "extension": "yml",
-        "format": "yaml",
+        "format": f"kaart-{kind.schema}",  # the card layout (admin/layout.js, registered in admin/start.js)
         "create": kind in CREATABLE,
         "delete": False,
         "identifier_field": "titel",

@@ -14,7 +14,8 @@ feeds both the same values). The rules are few on purpose, so that two small wri
   double quotes with JSON's escapes; a text of several lines is a literal block (``|``, ``|-`` or
   ``|+`` after how many line ends it has), or in double quotes when a block cannot hold it;
 - long lines are not folded: an edit of a sentence is a change of one line;
-- a Markdown text has no line end at its end (``|-``): the form's Markdown editor drops it.
+- a Markdown text is always a block, and has no line end at its end (``|-``): the form's
+  Markdown editor drops it.
 """
 
 from __future__ import annotations
@@ -72,8 +73,7 @@ def _quoted(text: str) -> str:
 def _block(text: str) -> bool:
     lines = text.rstrip("\n").split("\n")
     return (
-        "\n" in text
-        and lines[0] != ""
+        lines[0] != ""
         and not lines[0].startswith(" ")
         and not any(line.endswith(" ") or _NOT_PRINTABLE.search(line) for line in lines)
     )
@@ -90,7 +90,7 @@ def _scalar(value: Any, indent: int) -> str:
     if isinstance(value, float):
         return f" {value!r}"
     text = str(value)
-    if "\n" in text and _block(text):
+    if ("\n" in text or isinstance(value, Markdown)) and _block(text):
         ends = len(text) - len(text.rstrip("\n"))
         header = {0: "|-", 1: "|"}.get(ends, "|+")
         body = text.rstrip("\n").split("\n") + [""] * max(ends - 1, 0)
@@ -161,8 +161,13 @@ def ordered(value: Any, schema: Mapping[str, Any] | None) -> Any:
     if isinstance(value, list):
         return [ordered(item, schema.get("items")) for item in value]
     if isinstance(value, str) and schema.get("contentMediaType") == MARKDOWN:
-        return value.rstrip("\n")
+        return Markdown(value.rstrip("\n"))
     return value
+
+
+class Markdown(str):
+    """A Markdown text: always a block, even when it is one line, so that it looks the same in
+    every card and a second line changes one line."""
 
 
 def modeline(schema_name: str) -> str:

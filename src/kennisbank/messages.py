@@ -130,13 +130,18 @@ class _Failed:
 _EMPTY_HINT = "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
 
 
+def missing_field(name: str) -> str:
+    """The words for a missing required field; the form at /admin/ uses them too."""
+    return f"het verplichte veld '{name}' ontbreekt"
+
+
 def _required(f: _Failed) -> list[Problem]:
     required = [str(p) for p in f.error.validator_value]  # type: ignore[union-attr]
     at = f.at if f.path else f.doc.at(next(iter(f.doc.keys), ()), key=True)
     return [
         Problem(
             at,
-            f"het verplichte veld '{m}' ontbreekt" + (f" in {f.name}" if f.path else ""),
+            missing_field(m) + (f" in {f.name}" if f.path else ""),
             f.describe(f.schema.get("properties", {}).get(m, {})),
         )
         for m in required
