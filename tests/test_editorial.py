@@ -138,7 +138,7 @@ def test_github_format_turns_every_problem_into_an_annotation_on_its_line(repo):
     assert result.stdout.splitlines() == [
         f"::warning file={P},line=3,col=15::de samenvatting is moeilijk te lezen (Flesch-Douma -164, "
         "de ondergrens is 30) (gebruik kortere zinnen en gewone, korte woorden)",
-        "::error file=tips/korte-tip.yml,line=6,col=14::onbekend knelpunt 'G' (kies uit A–F)",
+        "::error file=tips/korte-tip.yml,line=7,col=14::onbekend knelpunt 'G' (kies uit A–F)",
         "1 fout en 1 waarschuwing gevonden.",
     ]
 

@@ -133,7 +133,7 @@ CASES = [
         {P: PRACTICE, "obstacles/c.yml": None},
         [
             f"{P}:13:17: onbekend knelpunt 'C' (er is geen obstacles/c.yml; kies uit: A, B, D, E, F)",
-            "tips/korte-tip.yml:6:14: onbekend knelpunt 'C' (er is geen obstacles/c.yml; kies uit: A, B, D, E, F)",
+            "tips/korte-tip.yml:7:14: onbekend knelpunt 'C' (er is geen obstacles/c.yml; kies uit: A, B, D, E, F)",
         ],
     ),
     (
@@ -156,7 +156,7 @@ CASES = [
             .replace("[dalfsen-taalmeter]", "[dalfsen-taalmetr]")
         },
         [
-            "tips/korte-tip.yml:5:14: onbekend praktijkvoorbeeld 'dalfsen-taalmetr' (bedoel je 'dalfsen-taalmeter'?)"
+            "tips/korte-tip.yml:6:14: onbekend praktijkvoorbeeld 'dalfsen-taalmetr' (bedoel je 'dalfsen-taalmeter'?)"
         ],
     ),
     (
@@ -332,7 +332,7 @@ CASES = [
             .read_text()
             .replace("knelpunten: [C]", "knelpunten: []")
         },
-        ["tips/korte-tip.yml:6:13: 'knelpunten' mag niet leeg zijn (noem er minstens één; kies uit A–F)"],
+        ["tips/korte-tip.yml:7:13: 'knelpunten' mag niet leeg zijn (noem er minstens één; kies uit A–F)"],
     ),
     (
         "title-with-bold-markup",

@@ -53,7 +53,7 @@ def test_rename_by_path_changes_references_in_block_lists_and_quoted_items_only(
         encoding="utf-8",
     )
     result = hernoem(repo, "practices/dalfsen-taalmeter.yml", "dalfsen-taalmeter-in-de-sw")
-    assert "Verwijzing aangepast: tips/korte-tip.yml (regel 7)" in result.stdout
+    assert "Verwijzing aangepast: tips/korte-tip.yml (regel 8)" in result.stdout
     text = tip.read_text()
     assert "# dalfsen-taalmeter is het voorbeeld\npraktijken:\n  - 'dalfsen-taalmeter-in-de-sw'\n" in text
     # a card written by hand in another layout is renamed all the same; the check then asks for the layout
