@@ -186,13 +186,42 @@ def test_a_vocabulary_change_reaches_the_form_at_the_next_build(repo, tmp_path, 
 )
 def test_the_admin_page_says_what_is_not_set_up(monkeypatch, settings, bundled, says, starts):
     monkeypatch.delenv(cms.REPOSITORY_ENV, raising=False)
-    page = cms.admin_page(settings, bundled)
+    page = cms.admin_page(settings, bundled, "https://kennisbank.example.org/")
+    assert "Opslaan is nog niet publiceren" in page and "pull request" in page
+    assert "lokale repository" not in page
     assert ('<script type="module" src="kennisbank-cms.js">' in page) == starts
     assert '<meta name="robots" content="noindex">' in page and '<html lang="nl">' in page
     if says:
         assert says in page
     else:
         assert "Beheerders" not in page  # only what saving does, and the no-JavaScript note
+
+
+def test_on_your_own_computer_the_form_starts_without_a_repository_and_explains_the_local_folder(monkeypatch):
+    monkeypatch.delenv(cms.REPOSITORY_ENV, raising=False)
+    page = cms.admin_page(Settings(), True, "http://127.0.0.1:8000/")
+    assert '<script type="module" src="kennisbank-cms.js">' in page
+    assert "Werken met een lokale repository" in page and "Chrome, Edge" in page
+    assert "weet nog niet in welke GitHub-repository" not in page
+    assert "alleen in de map op je computer" in page
+    config = cms.cms_config(_schemas(), _vocab(), Settings(), "http://127.0.0.1:8000/")
+    assert config["backend"]["name"] == "github" and config["backend"]["repo"] == cms.LOCAL_REPOSITORY
+    published = cms.cms_config(_schemas(), _vocab(), Settings(), "https://kennisbank.example.org/")
+    assert published["backend"]["repo"] == ""  # the published site never works with a local folder
+
+
+def _vocab():
+    from kennisbank.vocabulary import load_vocabulary
+
+    vocab, problems = load_vocabulary(REPO)
+    assert problems == []
+    return vocab
+
+
+def _schemas():
+    from kennisbank.schemas import load_schemas
+
+    return load_schemas(REPO, _vocab())
 
 
 def test_the_repository_comes_from_the_settings_or_else_from_github_actions(monkeypatch):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
@@ -53,8 +54,19 @@ NAMED_BY = {Kind.KNELPUNT: ("titel", "code")}
 """The fields a card is found and sorted by in the form; the others: their title."""
 
 
+LOCAL_REPOSITORY = "lokaal/kennisbank"
+"""The GitHub backend needs a repository name; on your own computer, without one, the form only
+works with the local folder, and this name is never used for GitHub."""
+
+
 def repository(settings: Settings) -> str:
     return settings.repository or os.environ.get(REPOSITORY_ENV, "")
+
+
+def is_local(site_url: str) -> bool:
+    """Whether the site is served on this computer (``make serve``): then the form offers to work
+    with the local folder (Sveltia's local repository, in Chromium browsers only)."""
+    return urlsplit(site_url).hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _choices(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, str]] | None:
@@ -215,7 +227,7 @@ def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, An
 def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> dict[str, Any]:
     backend: dict[str, Any] = {
         "name": "github",
-        "repo": repository(settings),
+        "repo": repository(settings) or (LOCAL_REPOSITORY if is_local(site_url) else ""),
         "branch": settings.tak,
         "open_authoring": True,  # people without write access propose through a fork
         "commit_messages": {
@@ -258,29 +270,56 @@ def cms_config_text(schemas: Schemas, vocab: Vocabulary, settings: Settings, sit
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 
-def admin_page(settings: Settings, bundled: bool) -> str:
-    """The page that starts the CMS below a slim header, which says in plain Dutch what is not set
-    up yet. The CMS mounts in ``#nc-root`` and keeps the header in view."""
-    note = ""  # what is not set up yet, the first that matters
+LOCAL_NOTE = (
+    "<strong>Op je eigen computer</strong> (met <code>make serve</code>): kies "
+    "<em>Werken met een lokale repository</em> en daarna de map van de kennisbank (de map met "
+    "<code>mkdocs.yml</code>). Opslaan zet de kaart dan meteen in die map, en na een paar seconden "
+    'staat hij op <a href="../">de site op je computer</a>. Er gaat niets naar GitHub: dat doe je '
+    "daarna zelf met git. Dit werkt in Chrome, Edge en andere Chromium-browsers, niet in Firefox of "
+    "Safari."
+)
+SAVE_NOTE = (
+    "<strong>Opslaan is nog niet publiceren.</strong> Opslaan maakt een voorstel (een pull "
+    "request op GitHub). Een beheerder kijkt het na en zet het op de site; dat kan een paar dagen "
+    "duren. Hoe de kaart eruit gaat zien, zie je in het voorstel: GitHub zet daar een link naar een "
+    "voorbeeld van de hele site. Het vak <em>Voorbeeld</em> naast het formulier laat alleen de "
+    "ingevulde velden zien."
+)
+
+LOCAL_SAVE_NOTE = (
+    "<strong>Opslaan is nog niet publiceren.</strong> Werk je met een lokale repository, dan zet "
+    "Opslaan de kaart alleen in de map op je computer, en <code>make serve</code> laat hem zien. Op de "
+    "echte site komt hij pas als je hem met git als voorstel (pull request) instuurt en een beheerder "
+    "hem goedkeurt. Log je hier in met GitHub, dan maakt Opslaan dat voorstel meteen. " + SAVE_NOTE.split("</strong> ", 1)[1].split(". ", 1)[1]
+)
+
+
+def admin_page(settings: Settings, bundled: bool, site_url: str = "") -> str:
+    """The page that starts the CMS below a slim header, which says in plain Dutch what saving
+    does, where the real preview is, and what is not set up yet. The CMS mounts in ``#nc-root``
+    and keeps the header in view."""
+    local = is_local(site_url)
+    notes = [LOCAL_NOTE] if local and bundled else []
     if not bundled:
-        note = (
+        notes.append(
             "Het formulier is niet meegebouwd met deze site. Beheerders: draai <code>make cms</code> "
             "en bouw de site opnieuw."
         )
     elif not repository(settings):
-        note = (
-            "Het formulier weet nog niet in welke GitHub-repository de voorbeelden staan. Beheerders: "
-            "vul <code>repository</code> in in <code>data/redactie.yml</code>."
-        )
+        if not local:
+            notes.append(
+                "Het formulier weet nog niet in welke GitHub-repository de voorbeelden staan. Beheerders: "
+                "vul <code>repository</code> in in <code>data/redactie.yml</code>."
+            )
     elif not settings.inloghulp:
-        note = (
+        notes.append(
             "Inloggen met GitHub werkt hier nog niet. Log in met een toegangstoken, of stel een "
             'voorbeeld voor via <a href="../bijdragen/">Bijdragen</a>. Beheerders: zie '
             '<a href="../techniek/#het-formulier-voor-de-redactie">Techniek</a>.'
         )
-    start = bundled and bool(repository(settings))
+    start = bundled and (bool(repository(settings)) or local)
     script = f'<script type="module" src="{BUNDLE_ENTRY}"></script>\n' if start else ""
-    note = f"<p>{note}</p>" if note else ""
+    note = "".join(f"<p>{n}</p>\n" for n in notes)
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -295,12 +334,18 @@ body{{margin:0}}
 .kb-kop p{{margin:.25rem 0;max-width:60rem}}
 .kb-kop a{{color:#0b4f8a}}
 .kb-kop a:focus-visible{{outline:3px solid #0b4f8a;outline-offset:2px}}
+.kb-kop details{{margin:.25rem 0;max-width:60rem}}
+.kb-kop summary{{cursor:pointer;color:#0b4f8a}}
+.kb-kop summary:focus-visible{{outline:3px solid #0b4f8a;outline-offset:2px}}
 </style>
 </head>
 <body>
 <header class="kb-kop">
-<p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>. Opslaan maakt een
-voorstel (pull request). Een beheerder kijkt het na.</p>
+<p><strong><a href="../">Kennisbank Basisvaardigheden</a>: redactie</strong>. Vul het formulier in
+en kies <em>Opslaan</em>.</p>
+<details><summary>Wat gebeurt er als ik opsla?</summary>
+<p>{LOCAL_SAVE_NOTE if local else SAVE_NOTE}</p>
+</details>
 {note}<noscript><p>Dit formulier werkt alleen met JavaScript. Zonder JavaScript kun je een voorbeeld
 voorstellen via <a href="../bijdragen/">Bijdragen</a>.</p></noscript>
 </header>

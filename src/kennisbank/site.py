@@ -222,7 +222,9 @@ def data_files(
     return {
         cms.CONFIG_PATH: lambda: cms.cms_config_text(schemas, vocab, settings, site_url),
         # At every build, not once per cached site: `make cms` may run while the site is served.
-        cms.PAGE_PATH: lambda: cms.admin_page(settings, (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file()),
+        cms.PAGE_PATH: lambda: cms.admin_page(
+            settings, (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file(), site_url
+        ),
         export.JSON_PATH: lambda: export.cards_json(catalogue, site_url, texts),
         export.CSV_PATH: lambda: export.practices_csv(catalogue, site_url, texts),
         export.FEED_PATH: lambda: export.atom_feed(catalogue, site_url),
