@@ -314,7 +314,7 @@ def test_changing_the_title_of_any_card_in_the_form_changes_only_the_title_line(
             title = yaml.safe_load(before)["titel"]
             page.goto(f"{page.url.split('#')[0]}#/collections/{COLLECTION[folder]}/entries/{card.stem}")
             box = field(page, "Titel").get_by_role("textbox")
-            expect(box).to_have_value(title)
+            expect(box).to_have_value(title, timeout=60_000)
             box.fill(title + " (nagekeken)")
             page.get_by_role("button", name="Opslaan", exact=True).click()
             after = _wait_for_change(page, path, before)
