@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import MKDOCS, REPO, build
-from kennisbank import cms
-from kennisbank.model import Kind
-from kennisbank.settings import Settings, load_settings
+from kennisbank.checking.settings import Settings, load_settings
+from kennisbank.model.types import Kind
+from kennisbank.output import cms
 
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 
@@ -211,7 +211,7 @@ def test_on_your_own_computer_the_form_starts_without_a_repository_and_explains_
 
 
 def _vocab():
-    from kennisbank.vocabulary import load_vocabulary
+    from kennisbank.checking.vocabulary import load_vocabulary
 
     vocab, problems = load_vocabulary(REPO)
     assert problems == []
@@ -219,7 +219,7 @@ def _vocab():
 
 
 def _schemas():
-    from kennisbank.schemas import load_schemas
+    from kennisbank.checking.schemas import load_schemas
 
     return load_schemas(REPO, _vocab())
 

@@ -20,8 +20,8 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import REPO
-from kennisbank.layout import card_text
-from kennisbank.validate import check_repository
+from kennisbank.checking.layout import card_text
+from kennisbank.checking.validate import check_repository
 
 pytestmark = pytest.mark.browser
 

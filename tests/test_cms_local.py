@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, REPO
-from kennisbank.validate import check_repository
-from test_cms_browser import READ, field, fill_practice
+from kennisbank.checking.validate import check_repository
+from test_cms_browser import READ, fill_practice
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +95,9 @@ def served_checkout(tmp_path: Path):
         server.wait(timeout=30)
 
 
-def test_a_card_saved_in_the_local_folder_appears_on_the_served_site_and_passes_the_check(page, served_checkout):
+def test_a_card_saved_in_the_local_folder_appears_on_the_served_site_and_passes_the_check(
+    page, served_checkout
+):
     root, url = served_checkout
     page.goto(f"{url}/404.html")  # the same origin: the same private storage
     files = {

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, kennisbank
-from kennisbank.layout import card_text, ordered
-from kennisbank.load import read_document
-from kennisbank.model import Kind
-from kennisbank.schemas import load_schemas
-from kennisbank.validate import check_repository
-from kennisbank.vocabulary import load_vocabulary
+from kennisbank.checking.layout import card_text, ordered
+from kennisbank.checking.schemas import load_schemas
+from kennisbank.checking.validate import check_repository
+from kennisbank.checking.vocabulary import load_vocabulary
+from kennisbank.model.types import Kind
+from kennisbank.reading.load import read_document
 
 NODE = shutil.which("node")
 CARD_FOLDERS = [kind.folder for kind in Kind]
@@ -45,7 +45,9 @@ def read_back(text: str, tmp: Path):
 
 
 def markdown_fields(schema: dict) -> list[str]:
-    return [k for k, v in schema.get("properties", {}).items() if v.get("contentMediaType") == "text/markdown"]
+    return [
+        k for k, v in schema.get("properties", {}).items() if v.get("contentMediaType") == "text/markdown"
+    ]
 
 
 def node_texts(items: list[tuple[dict, str, list[str]]]) -> list[str]:
@@ -71,7 +73,9 @@ def node_texts(items: list[tuple[dict, str, list[str]]]) -> list[str]:
 def test_every_card_in_the_repository_is_in_the_layout():
     for kind, path in real_cards():
         doc = read_document(path, str(path))
-        assert path.read_text(encoding="utf-8") == card_text(doc.data, kind.schema, SCHEMAS.validators[kind].schema), path
+        assert path.read_text(encoding="utf-8") == card_text(
+            doc.data, kind.schema, SCHEMAS.validators[kind].schema
+        ), path
 
 
 def test_a_card_in_another_layout_is_reported_where_it_starts_with_the_command_that_fixes_it(repo):
@@ -100,11 +104,17 @@ def test_opmaak_puts_a_hand_written_card_in_the_layout_and_keeps_every_value(rep
     messy = (
         "# Een opmerking die weg mag\n"
         "samenvatting: >-\n  Een pilot met de Taalmeter liet zien hoeveel\n  medewerkers moeite hebben met lezen.\n"
-        + card.read_text(encoding="utf-8").split("\n", 1)[1].replace(
-            "samenvatting: Een pilot met de Taalmeter liet zien hoeveel medewerkers moeite hebben met lezen.\n", ""
+        + card.read_text(encoding="utf-8")
+        .split("\n", 1)[1]
+        .replace(
+            "samenvatting: Een pilot met de Taalmeter liet zien hoeveel medewerkers moeite hebben met lezen.\n",
+            "",
         )
         .replace("knelpunten: [A, C]", "knelpunten:\n  - 'A'\n  - \"C\"")
-        .replace("titel: Taalmeter bij de sociale werkvoorziening", 'titel: "Taalmeter bij de sociale werkvoorziening"')
+        .replace(
+            "titel: Taalmeter bij de sociale werkvoorziening",
+            'titel: "Taalmeter bij de sociale werkvoorziening"',
+        )
     )
     card.write_text(messy, encoding="utf-8")
     assert read_document(card, "x").data == before
@@ -123,7 +133,9 @@ def test_opmaak_leaves_a_card_it_cannot_read_alone_and_says_why(repo):
     card.write_text(broken, encoding="utf-8")
     result = kennisbank(repo, "opmaak", "practices")
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith("practices/dalfsen-taalmeter.yml:2:17: onverwachte dubbele punt")
+    assert result.stdout.splitlines()[0].startswith(
+        "practices/dalfsen-taalmeter.yml:2:17: onverwachte dubbele punt"
+    )
     assert card.read_text(encoding="utf-8") == broken
 
 
@@ -134,9 +146,51 @@ _text = st.text(
     max_size=40,
 )
 _tricky = st.sampled_from(
-    ["yes", "YES", "no", "Off", "on", "~", "null", "NULL", "2018", "0x1F", "1:20", "1e5", ".5", "2026-11-25", "- a", "a: b", "a #b",
-     "#a", "'a'", '"a"', "a:", " a", "a ", "[A, D]", "{a}", "|", ">", "@a", "`a`", "%a", "&a", "*a", "!a",
-     "a\nb", "a\n", "a\n\n", "\na", " a\nb", "a \nb", "a\tb", "\u00e9\u00e9n", "\u2026en", "x" * 120]
+    [
+        "yes",
+        "YES",
+        "no",
+        "Off",
+        "on",
+        "~",
+        "null",
+        "NULL",
+        "2018",
+        "0x1F",
+        "1:20",
+        "1e5",
+        ".5",
+        "2026-11-25",
+        "- a",
+        "a: b",
+        "a #b",
+        "#a",
+        "'a'",
+        '"a"',
+        "a:",
+        " a",
+        "a ",
+        "[A, D]",
+        "{a}",
+        "|",
+        ">",
+        "@a",
+        "`a`",
+        "%a",
+        "&a",
+        "*a",
+        "!a",
+        "a\nb",
+        "a\n",
+        "a\n\n",
+        "\na",
+        " a\nb",
+        "a \nb",
+        "a\tb",
+        "\u00e9\u00e9n",
+        "\u2026en",
+        "x" * 120,
+    ]
 )
 _word = st.from_regex(r"\A[a-z0-9][a-z0-9-]{0,30}\Z")
 _scalar = st.one_of(_text, _tricky, st.integers(-10_000, 10_000), _word)
@@ -173,7 +227,9 @@ def test_the_form_writes_every_real_card_exactly_as_kennisbank_opmaak_does():
 
 
 @pytest.mark.skipif(NODE is None, reason="Node.js ontbreekt (make test installeert het)")
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.data_too_large])
+@settings(
+    max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.data_too_large]
+)
 @given(cards=st.lists(_card, min_size=8, max_size=8))
 def test_the_form_and_kennisbank_opmaak_write_any_card_the_same(cards):
     # Fields named like a Markdown field get its rule (always a block, no line end at the end).
