@@ -1,11 +1,21 @@
-// Rules of `kennisbank check` that Sveltia's own field options cannot express. Today one: a field
-// the schema requires unless another field says otherwise (its `if`/`then`: a practice needs a
-// `plaats` unless it has a `regio` or its provincie is "landelijk"). src/kennisbank/cms.py writes
-// the cases into config.yml (`tenzij`) with the check's own words (`fout`); any other shape of
-// `if`/`then` stops the build there, so the form never misses a rule silently.
+// Rules of `kennisbank check` that Sveltia's own field options cannot express:
+// - a field the schema requires unless another field says otherwise (its `if`/`then`: a practice
+//   needs a `plaats` unless it has a `regio` or its provincie is "landelijk"). output/cms.py writes
+//   the cases into config.yml (`tenzij`); any other shape of `if`/`then` stops the build there, so
+//   the form never misses a rule silently;
+// - the check date (`gecontroleerd`) may not lie after today.
+// Both show the check's own words (`fout` in config.yml).
 import { Component, createElement } from "react";
 
 export const CONDITIONAL = "kaart-verplicht-tenzij";
+export const NOT_LATER = "kaart-datum-niet-later";
+
+/** Today as YYYY-MM-DD on this computer's calendar. */
+const today = () => {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
 
 const filled = (value) =>
   value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "");
@@ -37,4 +47,19 @@ export const registerRules = (CMS) => {
   }
 
   CMS.registerFieldType(CONDITIONAL, ConditionalText);
+
+  const DateField = CMS.getFieldType("datetime").control;
+
+  class NotLaterDate extends Component {
+    isValid(value, field) {
+      if (typeof value !== "string" || value === "" || value <= today()) { return true; }
+      return { error: { message: String(field.get("fout")).replace("{datum}", value) } };
+    }
+
+    render() {
+      return createElement(DateField, this.props);
+    }
+  }
+
+  CMS.registerFieldType(NOT_LATER, NotLaterDate);
 };

@@ -72,9 +72,14 @@ def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_
     }
     assert practice["verhaal"]["widget"] == "markdown"
     assert (
-        practice["gecontroleerd"]["widget"] == "datetime"
+        practice["gecontroleerd"]["widget"] == cms.NOT_LATER  # the date widget, not after today
         and practice["gecontroleerd"]["time_format"] is False
     )
+    assert practice["plaats"]["widget"] == cms.CONDITIONAL and practice["plaats"]["tenzij"] == [
+        {"veld": "regio"},
+        {"veld": "provincie", "waarde": "landelijk"},
+    ]
+    assert collection(config, "praktijken")["format"] == "kaart-praktijk"
     assert practice["organisaties"]["widget"] == "list" and practice["organisaties"]["min"] == 1
     assert [f["name"] for f in practice["bron"]["fields"]] == [
         "document",
@@ -222,6 +227,14 @@ def _schemas():
     from kennisbank.checking.schemas import load_schemas
 
     return load_schemas(REPO, _vocab())
+
+
+def test_a_schema_rule_the_form_cannot_express_stops_the_build_of_its_config():
+    with pytest.raises(ValueError, match="cannot express"):
+        cms.conditional_required({"if": {"required": ["regio"]}, "then": {"required": ["plaats"]}})
+    with pytest.raises(ValueError, match="cannot express"):
+        cms.conditional_required({"if": {"not": {"anyOf": [{"required": ["a"], "minLength": 2}]}}, "then": {}})
+    assert cms.conditional_required({"type": "object"}) == {}
 
 
 def test_the_repository_comes_from_the_settings_or_else_from_github_actions(monkeypatch):

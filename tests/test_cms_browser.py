@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from conftest import REPO
@@ -133,7 +134,9 @@ def _copy_of_the_repository(tmp_path: Path) -> Path:
     return repo
 
 
-def fill_practice(page, title: str, *, plaats: str | None, provincie: str, regio: str | None = None) -> None:
+def fill_practice(
+    page, title: str, *, plaats: str | None, provincie: str, regio: str | None = None, knelpunten: bool = True
+) -> None:
     """Every field a practice needs, in a new entry; ``plaats`` and ``regio`` only when given."""
     new_entry(page)
     type_into(page, "Titel", title)
@@ -153,7 +156,8 @@ def fill_practice(page, title: str, *, plaats: str | None, provincie: str, regio
     story = field(page, "Verhaal").locator("[contenteditable=true]")
     story.click()
     page.keyboard.type("Vrijwilligers van de Bibliotheek leiden elke dinsdag een taalcafé.")
-    choose(page, "Knelpunten", re.compile("^B"), re.compile("^D"))
+    if knelpunten:
+        choose(page, "Knelpunten", re.compile("^B"), re.compile("^D"))
     choose(page, "Thema's", "Taalaanbod", "Vrijwilligers")
     source = field(page, "Bron")
     source.get_by_role("button", name=re.compile("toevoegen")).click()
@@ -292,8 +296,11 @@ COLLECTION = {"practices": "praktijken", "tips": "tips", "obstacles": "knelpunte
 
 
 def _wait_for_change(page, path: str, before: str) -> str:
-    for _ in range(100):
-        text = page.evaluate(READ, path)
+    for _ in range(300):
+        try:
+            text = page.evaluate(READ, path)
+        except PlaywrightError:  # the form is writing the file just now
+            text = before
         if text != before:
             return text
         page.wait_for_timeout(100)
@@ -324,3 +331,69 @@ def test_changing_the_title_of_any_card_in_the_form_changes_only_the_title_line(
                 diff = difflib.unified_diff(before.splitlines(True), after.splitlines(True), n=0)
                 changed.append(path + "\n" + "".join(diff))
     assert changed == [], "\n".join(changed)
+
+
+# The rows of the invalid-card table (tests/test_invalid_cards.py) that someone could make with the
+# form, and how. The other rows need things the form cannot type: broken YAML, unknown fields or
+# values (the form offers lists), wrong types (it has number and date fields), file names.
+# (row, field label, inside which list or None, what to do, compare: "message" | "hint" | "all")
+FORM_ROWS = [
+    ("missing-required-field", "Plaats", None, ("plaats", None), "all"),
+    ("title-with-bold-markup", "Titel", None, ("fill", "**Taalmeter** bij de sociale werkvoorziening"), "message"),
+    ("title-as-markdown-heading", "Titel", None, ("fill", "# Taalmeter bij de sociale werkvoorziening"), "message"),
+    ("title-with-html-tag", "Titel", None, ("fill", "Taalmeter <b>bij</b> de sociale werkvoorziening"), "message"),
+    ("title-that-would-close-the-title-element", "Titel", None, ("fill", "Taal </title><script>x</script>"), "message"),
+    ("title-without-letters-or-digits", "Titel", None, ("fill", "  . "), "message"),
+    ("organisation-name-with-markup", "Naam", "Organisaties", ("fill", "_Bibliotheek_ Dalfsen"), "message"),
+    ("source-url-without-https", "Link", "Bron", ("fill", "http://www.bibliotheeknetwerk.nl/hoger-bereik"), "hint"),
+    ("date-in-future", "Gecontroleerd", None, ("date", "2999-01-01"), "all"),
+    # Stopped by the form, but in Sveltia's own words (its required, length and number checks).
+    ("blank-title", "Titel", None, ("fill", "   "), None),
+    ("summary-too-long", "Samenvatting", None, ("fill", "Heel lang. " * 30 + "Een pilot"), None),
+    ("year-not-four-digits", "Jaar", None, ("number", "18"), None),
+    ("year-after-the-last-allowed", "Jaar", None, ("number", "2101"), None),
+    ("empty-knelpunten-list", "Knelpunten", None, ("knelpunten", None), None),
+]
+
+
+def _check_words(row: str, compare: str) -> str:
+    from test_invalid_cards import CASES
+
+    (line,) = next(expected for name, _, expected in CASES if name == row)
+    text = line.split(": ", 1)[1]
+    message, _, hint = text.partition(" (")
+    message = re.sub(r"^'[^']+':\s*", "", message)
+    return {"message": message, "hint": hint.rstrip(")"), "all": text}[compare]
+
+
+@pytest.mark.parametrize(("row", "label", "within", "action", "compare"), FORM_ROWS, ids=[r[0] for r in FORM_ROWS])
+def test_a_card_the_check_refuses_is_stopped_by_the_form_with_the_checks_words(
+    cms, row, label, within, action, compare
+):
+    """Differential: the same bad value in the form and in the check. The form does not save, and
+    where the form can word it, it says what the check says."""
+    page = cms
+    what, value = action
+    fill_practice(
+        page,
+        "Een taalcafé om te weigeren",
+        plaats=None if what == "plaats" else "Esbeek",
+        provincie="Overijssel",
+        knelpunten=what != "knelpunten",
+    )
+    place = field(page, within) if within else page
+    target = field(place, label)
+    if what == "fill":
+        target.get_by_role("textbox").fill(value)
+    elif what == "number":
+        target.get_by_role("spinbutton").fill(value)
+    elif what == "date":
+        target.locator("input[type=date]").fill(value)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(target.get_by_role("alert").or_(target.locator("[aria-invalid=true]")).first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(500)
+    assert not [n for n in page.evaluate(LIST, "practices") if not (REPO / "practices" / n).exists()], row
+    if compare is not None:
+        words = _check_words(row, compare)
+        shown = " ".join(target.inner_text().split())
+        assert words.lower() in shown.lower(), (words, shown)

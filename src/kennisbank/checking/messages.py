@@ -130,6 +130,10 @@ class _Failed:
 _EMPTY_HINT = "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
 
 
+FUTURE_DATE = ("'{name}' ligt in de toekomst ({value})", "vul de datum in waarop je de kaart echt controleerde")
+"""A check date after today: message and hint. The form at /admin/ shows the same words."""
+
+
 def missing_field(name: str) -> str:
     """The words for a missing required field; the form at /admin/ uses them too."""
     return f"het verplichte veld '{name}' ontbreekt"

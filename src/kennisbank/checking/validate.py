@@ -18,7 +18,7 @@ from kennisbank.checking.fields import card_fields
 from kennisbank.checking.handwritten import check_pages
 from kennisbank.checking.layout import card_text, layout_problem
 from kennisbank.checking.markup import markdown_risk
-from kennisbank.checking.messages import choices_hint, problems_from_error, suggest, unknown
+from kennisbank.checking.messages import FUTURE_DATE, choices_hint, problems_from_error, suggest, unknown
 from kennisbank.checking.schemas import Schemas, schema_problems
 from kennisbank.checking.settings import Settings, load_settings
 from kennisbank.checking.vocabulary import (
@@ -213,8 +213,8 @@ class _Checker:
                 out.append(
                     Problem(
                         doc.at(("gecontroleerd",)),
-                        f"'gecontroleerd' ligt in de toekomst ({checked})",
-                        "vul de datum in waarop je de kaart echt controleerde",
+                        FUTURE_DATE[0].format(name="gecontroleerd", value=checked),
+                        FUTURE_DATE[1],
                     )
                 )
         if card_file.kind is Kind.KNELPUNT:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from kennisbank.checking.messages import missing_field
+from kennisbank.checking.messages import FUTURE_DATE, missing_field
 from kennisbank.checking.schemas import Schemas
 from kennisbank.checking.settings import Settings
 from kennisbank.checking.vocabulary import GROUPS
@@ -156,6 +156,9 @@ def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, A
     return _text_field(schema)
 
 
+NOT_LATER = "kaart-datum-niet-later"
+"""The form's field type for the check date, which may not lie after today (``admin/rules.js``)."""
+CHECKED = "gecontroleerd"
 CONDITIONAL = "kaart-verplicht-tenzij"
 """The form's field type for a field the schema requires unless others say otherwise
 (``admin/rules.js``): the schema's ``if``/``then``, which the form's own rules cannot express."""
@@ -180,7 +183,8 @@ def conditional_required(schema: dict[str, Any]) -> dict[str, list[dict[str, Any
     then = schema.get("then", {})
     if set(schema["if"]) != {"not"} or cases is None or set(then) - {"required", "properties"}:
         raise ValueError("the form cannot express this schema's if/then: add it to src/kennisbank/cms.py")
-    return {name: [_unless(c) for c in cases] for name in then.get("required", [])}
+    unless = [_unless(c) for c in cases]
+    return {name: unless for name in then.get("required", [])}
 
 
 def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
@@ -199,6 +203,10 @@ def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
             hint = str(prop.get("description", "")).rstrip(".")
             words = missing_field(name)
             field["fout"] = words[0].upper() + words[1:] + (f" ({hint})" if hint else "")
+        if name == CHECKED and field.get("widget") == "datetime":
+            field["widget"] = NOT_LATER
+            message, hint = FUTURE_DATE
+            field["fout"] = f"{message.format(name=name, value='{datum}')} ({hint})"
         fields.append(field)
     return fields
 
