@@ -130,7 +130,10 @@ class _Failed:
 _EMPTY_HINT = "vul het in; een veld dat niet verplicht is, mag je ook weghalen"
 
 
-FUTURE_DATE = ("'{name}' ligt in de toekomst ({value})", "vul de datum in waarop je de kaart echt controleerde")
+FUTURE_DATE = (
+    "'{name}' ligt in de toekomst ({value})",
+    "vul de datum in waarop je de kaart echt controleerde",
+)
 """A check date after today: message and hint. The form at /admin/ shows the same words."""
 
 
