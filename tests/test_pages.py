@@ -165,7 +165,8 @@ EDITOR_PAGES = (
     "bijdragen",
     "open-data",
     "techniek",
-)  # open-data documents kaarten.json; techniek is for maintainers
+    "admin",
+)  # open-data documents kaarten.json; techniek is for maintainers; admin is the editors' form
 
 
 def _visible_text(page: str) -> str:
