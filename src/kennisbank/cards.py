@@ -8,7 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .model import AnyCard, Kind, Obstacle, Organisation, Practice, Quote, Recommendation, Source, Tip
+from .model import (
+    AnyCard,
+    Kind,
+    Obstacle,
+    Organisation,
+    Practice,
+    Quote,
+    Recommendation,
+    Source,
+    Statement,
+    Tip,
+)
 from .repository import CardFile
 
 
@@ -56,5 +67,9 @@ def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
             beschrijving=data["beschrijving"],
             cijfers=_texts(data.get("cijfers")),
             citaten=quotes,
+            stellingen=tuple(
+                Statement(" ".join(s["tekst"].split()), " ".join(s["bron"].split()))
+                for s in data.get("stellingen") or ()
+            ),
         )
     return Recommendation(**common, code=data["code"], niveau=data["niveau"], tekst=data["tekst"])

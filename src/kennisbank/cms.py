@@ -46,6 +46,7 @@ ONE_OF = {
     "citaten": "citaat",
     "resultaten": "resultaat",
     "cijfers": "cijfer",
+    "stellingen": "stelling",
 }
 """The word for one item of a list field, for the form's "… toevoegen" button."""
 NAMED_BY = {Kind.KNELPUNT: ("titel", "code")}

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import search, share
+from . import scan, search, share
 from .catalogue import Catalogue
 from .dutch import dutch_date
 from .facets import FACETS, Facet
@@ -120,6 +120,17 @@ class Renderer:
 
     def selection_page(self) -> str:
         return self._render("selectie.html", "selectie/")
+
+    def scan_page(self) -> str:
+        rows = scan.scan_rows(self.catalogue)
+        return self._render(
+            "scan.html",
+            scan.URL,
+            rows=rows,
+            answers=scan.ANSWERS,
+            statements=sum(len(r.obstacle.stellingen) for r in rows),
+            stap_voor_stap=scan.step_by_step(self.catalogue),
+        )
 
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/", settings=search.search_settings(self.catalogue))

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import cms, crawlers, export, search
+from . import cms, crawlers, export, scan, search
 from .catalogue import Catalogue
 from .dirty import TEMPLATES, fingerprint
 from .editorial import due_cards
@@ -125,6 +125,22 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             "er al mee aan de slag gingen.",
             renderer.matrix,
             # Every knelpunt with all the cards that name it, in a cell or below the row.
+            meta=newest_check(
+                card
+                for obstacle in catalogue.obstacles
+                for kind in Kind
+                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
+            ),
+        )
+    )
+    pages.append(
+        SitePage(
+            f"{scan.URL}index.md",
+            scan.TITLE,
+            scan.DESCRIPTION,
+            renderer.scan_page,
+            "scan",
+            # The knelpunten with their statements, and the cards each answer names.
             meta=newest_check(
                 card
                 for obstacle in catalogue.obstacles
