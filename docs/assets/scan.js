@@ -33,7 +33,7 @@
   var linkField = answer.querySelector("[data-kb-linkvak] input");
   var printLine = answer.querySelector("[data-kb-scanadres]");
   var notRecognised = answer.querySelector("[data-kb-nietherkend]");
-  var unansweredList = answer.querySelector("[data-kb-leeglijst]");
+  var unanswered = answer.querySelector("[data-kb-geval=\"leeg\"]");
   var base = box.getAttribute("data-url");
   var root = new URL(box.getAttribute("data-root"), window.location.href).href;
   var pageTitle = document.title;
@@ -169,8 +169,10 @@
     show(answer.querySelector("[data-kb-geval=\"niets\"]"), !codes.length);
     show(answer.querySelector("[data-kb-geval=\"alles\"]"), codes.length === all);
     show(answer.querySelector("[data-kb-geval=\"volgorde\"]"), codes.length > 1);
-    show(answer.querySelector("[data-kb-geval=\"leeg\"]"), r.blank.length > 0);
-    unansweredList.textContent = spoken(r.blank.map(function (x) { return x.code; }));
+    unanswered.hidden = !r.blank.length;
+    unanswered.textContent = r.blank.length === 1
+      ? "Bij " + spoken([r.blank[0].code]) + " heb je niets ingevuld. Dat knelpunt staat niet in de uitkomst."
+      : "Bij " + spoken(r.blank.map(function (x) { return x.code; })) + " heb je niets ingevuld. Die knelpunten staan niet in de uitkomst.";
     var not = r.not.map(function (x) { return x.code; });
     Array.prototype.forEach.call(notRecognised.querySelectorAll("[data-kb-niet]"), function (li) {
       li.hidden = not.indexOf(li.getAttribute("data-kb-niet")) === -1;

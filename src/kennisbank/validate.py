@@ -320,11 +320,15 @@ def statement_source_problems(doc: Document) -> list[Problem]:
         if parts:
             hint = f"begin met het onderdeel uit 'bron', bijvoorbeeld '{parts[0]}', en zeg dan waar precies"
         else:
-            hint = "vul bij 'bron' het 'onderdeel' in (de kop in het brondocument) en begin hiermee"
+            hint = (
+                "vul bij 'bron' het 'onderdeel' in: de kop in het brondocument; begin de bron van de "
+                "stelling daarmee"
+            )
         out.append(
             Problem(
                 doc.at(("stellingen", i, "bron")),
-                f"'stellingen', item {i + 1}: de bron noemt geen onderdeel uit de bron van dit knelpunt",
+                f"'stellingen', item {i + 1}, 'bron': '{where.strip()}' begint niet met een onderdeel uit "
+                "'bron' van dit knelpunt",
                 hint,
             )
         )
