@@ -61,6 +61,7 @@
     var result = { answers: empty(), problem: "" };
     code = String(code).trim();
     if (code.length > MAX_CODE) { result.problem = "kapot"; return result; }
+    if (!code) { return result; }  /* "?a=": no answers, which is said as such */
     if (code.charAt(0) !== VERSION) {
       result.problem = /^[0-9]/.test(code) ? "versie" : "kapot";
       return result;
