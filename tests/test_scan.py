@@ -210,3 +210,20 @@ def test_scan_is_linked_from_the_home_page_and_found_as_a_background_page(built_
     assert scan.count("data-pagefind-ignore") >= 2  # questions and answers are not what a search finds
     assert '<meta name="referrer" content="no-referrer">' in scan
     assert "/scan/" in (Path(__file__).parents[1] / "published-urls.txt").read_text(encoding="utf-8").split()
+
+
+def test_the_form_offers_two_or_three_statements_each_with_text_and_source(real_site):
+    from kennisbank import cms
+    from kennisbank.settings import Settings
+
+    result = real_site.result
+    assert result.schemas is not None and result.vocab is not None
+    config = cms.cms_config(result.schemas, result.vocab, Settings(), "https://voorbeeld.nl/")
+    (knelpunten,) = [c for c in config["collections"] if c["name"] == "knelpunten"]
+    field = next(f for f in knelpunten["fields"] if f["name"] == "stellingen")
+    assert (field["widget"], field["min"], field["max"], field["required"]) == ("list", 2, 3, True)
+    assert field["label_singular"] == "stelling"
+    assert [(f["name"], f["widget"], f["required"]) for f in field["fields"]] == [
+        ("tekst", "string", True),
+        ("bron", "string", True),
+    ]
