@@ -9,7 +9,7 @@ import pytest
 
 from conftest import FIXTURE_CARDS, make_repo, problem_lines
 from kennisbank.render import Renderer
-from kennisbank.scan import SHOWN, scan_rows
+from kennisbank.scan import SHOWN_PRACTICES, SHOWN_TIPS, scan_rows
 from kennisbank.validate import check_repository
 
 A = "obstacles/a.yml"
@@ -167,12 +167,12 @@ def test_scan_data_puts_the_matrix_cards_first_and_cuts_the_lists(real_catalogue
     assert list(rows) == list("ABCDEF")
     matrix = {row.obstacle.code: row for row in real_catalogue.matrix()}
     for code, row in rows.items():
-        assert len(row.practices) <= SHOWN and len(row.tips) <= SHOWN
+        assert len(row.practices) <= SHOWN_PRACTICES and len(row.tips) <= SHOWN_TIPS
         in_cells = [p.slug for cell in matrix[code].cells for p in cell.practices]
-        first = list(dict.fromkeys(in_cells))[:SHOWN]
+        first = list(dict.fromkeys(in_cells))[:SHOWN_PRACTICES]
         assert [p.slug for p in row.practices[: len(first)]] == first
         assert {r.niveau for r in row.gemeente} <= {"gemeente"} and {r.niveau for r in row.rijk} <= {"rijk"}
-    assert rows["C"].all_practices > SHOWN  # so the link to the whole list is needed, and shown
+    assert rows["C"].all_practices > SHOWN_PRACTICES  # so the link to the whole list is needed, and shown
 
 
 def test_scan_page_has_a_group_per_knelpunt_with_three_labelled_answers_per_statement(tmp_path):

@@ -252,7 +252,7 @@ def test_the_answer_prints_on_few_a4_pages_with_its_address(page, base_url, tmp_
         "Herken je dit",
     ):
         assert control not in text, control
-    assert len(pages) <= 5, len(pages)  # four knelpunten with what helps: measured 4
+    assert len(pages) <= 5, len(pages)  # four knelpunten with what helps: 4 sheets when written
 
 
 def test_without_javascript_the_page_explains_the_scan_and_links_on(browser, base_url):

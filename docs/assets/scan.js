@@ -170,6 +170,7 @@
     show(answer.querySelector("[data-kb-geval=\"niets\"]"), !codes.length);
     show(answer.querySelector("[data-kb-geval=\"alles\"]"), codes.length === all);
     show(answer.querySelector("[data-kb-geval=\"volgorde\"]"), codes.length > 1);
+    show(answer.querySelector("[data-kb-geval=\"hulp\"]"), codes.length > 0);
     unanswered.hidden = !r.blank.length;
     unanswered.textContent = r.blank.length === 1
       ? "Bij " + spoken([r.blank[0].code]) + " heb je niets ingevuld. Dat knelpunt staat niet in de uitkomst."

@@ -7,8 +7,8 @@ already there. So the answers never leave the browser, and the page needs no dat
 
 The answer page shows the matrix's data (:meth:`Catalogue.matrix`): the recommendations linked to
 the knelpunt, and the practices and tips that share them first, then the knelpunt's other cards.
-Lists are cut at :data:`SHOWN`, with a link to the whole filtered list, so the page stays the same
-size however many practices the site grows to.
+Lists are cut short (:data:`SHOWN_PRACTICES`, :data:`SHOWN_TIPS`), with a link to the whole
+filtered list, so the page stays the same size however many practices the site grows to.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .catalogue import Catalogue
-from .model import Card, Kind, Obstacle, Practice, Quote, Recommendation, Tip
+from .model import Card, Kind, Obstacle, Practice, Recommendation, Tip
 
 C = TypeVar("C", bound=Card)
 
@@ -28,20 +28,14 @@ DESCRIPTION = (
     "Welke knelpunten herkent jouw gemeente? Kies bij een paar uitspraken hoe herkenbaar ze zijn, "
     "en zie wat helpt. Je antwoorden blijven in je browser."
 )
-SHOWN = 5
-"""Practices and tips named per knelpunt; the rest are one link away (the filtered overview)."""
-QUOTES = 2
-"""Quotes from practices per knelpunt: a voice from the field, not a second list."""
+SHOWN_TIPS = 5
+"""Tips named per knelpunt; the rest are one link away (the overview, filtered on the knelpunt)."""
+SHOWN_PRACTICES = 3
+"""Practices per knelpunt, each with its summary: how others handled it. The rest: one link away."""
 
 ANSWERS = (("3", "herkenbaar", "Herkenbaar"), ("2", "beetje", "Een beetje"), ("1", "niet", "Niet herkenbaar"))
 """The answers to a statement: the digit in the address (``scan.js``), the radio button's value
 and its label. 0 in the address is 'not answered'."""
-
-
-@dataclass(frozen=True)
-class PracticeQuote:
-    practice: Practice
-    quote: Quote
 
 
 @dataclass(frozen=True)
@@ -55,7 +49,6 @@ class ScanRow:
     all_practices: int
     tips: tuple[Tip, ...]
     all_tips: int
-    quotes: tuple[PracticeQuote, ...]
 
 
 def _first(cards: Iterable[C], n: int) -> tuple[C, ...]:
@@ -88,19 +81,15 @@ def scan_rows(catalogue: Catalogue) -> list[ScanRow]:
             c for c in (*(t for cell in row.cells for t in cell.tips), *row.other_tips) if isinstance(c, Tip)
         )
         every_practice = catalogue.related(obstacle, Kind.PRAKTIJK)
-        quotes = tuple(
-            PracticeQuote(p, q) for p in every_practice if isinstance(p, Practice) for q in p.citaten[:1]
-        )[:QUOTES]
         rows.append(
             ScanRow(
                 obstacle,
                 tuple(r for r in recommendations if r.niveau == "gemeente"),
                 tuple(r for r in recommendations if r.niveau != "gemeente"),
-                _first(practices, SHOWN),
+                _first(practices, SHOWN_PRACTICES),
                 len(every_practice),
-                _first(tips, SHOWN),
+                _first(tips, SHOWN_TIPS),
                 len(catalogue.related(obstacle, Kind.TIP)),
-                quotes,
             )
         )
     return rows
