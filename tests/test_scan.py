@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_CARDS, make_repo, problem_lines
-from kennisbank.render import Renderer
-from kennisbank.scan import SHOWN_PRACTICES, SHOWN_TIPS, scan_rows
-from kennisbank.validate import check_repository
+from kennisbank.checking.validate import check_repository
+from kennisbank.output.render import Renderer
+from kennisbank.output.scan import SHOWN_PRACTICES, SHOWN_TIPS, scan_rows
 
 A = "obstacles/a.yml"
 KNELPUNT_A = (FIXTURE_CARDS / A).read_text(encoding="utf-8")
@@ -213,8 +213,8 @@ def test_scan_is_linked_from_the_home_page_and_found_as_a_background_page(built_
 
 
 def test_the_form_offers_two_or_three_statements_each_with_text_and_source(real_site):
-    from kennisbank import cms
-    from kennisbank.settings import Settings
+    from kennisbank.checking.settings import Settings
+    from kennisbank.output import cms
 
     result = real_site.result
     assert result.schemas is not None and result.vocab is not None

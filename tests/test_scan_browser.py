@@ -74,7 +74,7 @@ def test_one_knelpunt_recognised_strongly_shows_what_helps_and_makes_a_handout(
     section = page.locator('[data-kb-knelpunt="D"]')
     for statement in d.stellingen:  # the answers are on the page, as given
         assert f"Herkenbaar: {statement.tekst}" in section.inner_text()
-    from kennisbank.model import Kind
+    from kennisbank.model.types import Kind
 
     recommendations = real_catalogue.related(d, Kind.AANBEVELING)
     for rec in recommendations:
