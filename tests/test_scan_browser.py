@@ -93,6 +93,23 @@ def test_one_knelpunt_recognised_strongly_shows_what_helps_and_makes_a_handout(
     assert page.locator(".kb-selectie-inhoud > li h2").all_inner_texts() == [d.titel]
 
 
+def test_everything_recognised_says_so_with_the_sources_advice_to_go_step_by_step(
+    page, base_url, real_catalogue
+):
+    answer(page, base_url, {c: [2, 2, 2] for c in "ABCDEF"})
+    assert shown(page) == list("ABCDEF")  # all equal: A to F
+    assert page.locator("[data-kb-uitkomstzin]").inner_text() == "Je herkent alle 6 knelpunten."
+    everything = page.locator('[data-kb-geval="alles"]')
+    assert "lopen gemeenten vaak vast" in everything.inner_text()
+    (step,) = [r for r in real_catalogue.recommendations if r.niveau == "gemeente" and r.code == "F"]
+    assert everything.get_by_role("link", name=step.titel).get_attribute("href") == f"../{step.url}"
+    assert (
+        page.get_by_role("link", name="Maak er een hand-out van")
+        .get_attribute("href")
+        .endswith("/selectie/?k=" + ",".join(f"knelpunten/{c}" for c in "abcdef"))
+    )
+
+
 SEVERAL = {"A": [3, 2], "B": [], "C": [2], "D": [1, 1, 1], "E": [3, 3, 3], "F": [0, 2]}
 
 
