@@ -14,8 +14,8 @@ from kennisbank.output.scan import SHOWN_PRACTICES, SHOWN_TIPS, scan_rows
 
 A = "obstacles/a.yml"
 KNELPUNT_A = (FIXTURE_CARDS / A).read_text(encoding="utf-8")
-FIRST = '    bron: "Knelpunt A uit de test (beschrijving)"\n'
-SECOND = '  - tekst: Een tweede herkenbare uitspraak bij knelpunt A.\n    bron: "Knelpunt A uit de test (citaat)"\n'
+FIRST = "    bron: Knelpunt A uit de test (beschrijving)\n"
+SECOND = "  - tekst: Een tweede herkenbare uitspraak bij knelpunt A.\n    bron: Knelpunt A uit de test (citaat)\n"
 
 
 def variant(old: str, new: str) -> str:
@@ -43,21 +43,21 @@ STATEMENT_CASES = [
         "markdown",
         variant("Een eerste herkenbare", "Een **eerste** herkenbare"),
         [
-            f"{A}:10:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
+            f"{A}:11:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
         ],
     ),
     (
         "html",
         variant("Een eerste herkenbare", "Een <b>eerste</b> herkenbare"),
         [
-            f"{A}:10:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
+            f"{A}:11:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
         ],
     ),
     (
         "link",
         variant("Een eerste herkenbare", "Een [eerste](https://voorbeeld.nl) herkenbare"),
         [
-            f"{A}:10:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
+            f"{A}:11:12: 'stellingen', item 1, 'tekst': dit veld is gewone tekst, zonder opmaak ({ONE_LINE_HINT})"
         ],
     ),
     (
@@ -67,7 +67,7 @@ STATEMENT_CASES = [
             "  - tekst: |\n      Een eerste herkenbare\n      uitspraak bij knelpunt A.",
         ),
         [
-            f"{A}:10:12: 'stellingen', item 1, 'tekst': dit veld staat op één regel (zet de hele tekst op één "
+            f"{A}:11:12: 'stellingen', item 1, 'tekst': dit veld staat op één regel (zet de hele tekst op één "
             "regel, zonder regeleinde)"
         ],
     ),
@@ -75,24 +75,24 @@ STATEMENT_CASES = [
         "unsourced",
         variant(FIRST, ""),
         [
-            f"{A}:10:5: het verplichte veld 'bron' ontbreekt in 'stellingen', item 1 (Het onderdeel van de bron "
+            f"{A}:11:5: het verplichte veld 'bron' ontbreekt in 'stellingen', item 1 (Het onderdeel van de bron "
             "waar de uitspraak op steunt: begin met een onderdeel dat bij 'Bron' van dit knelpunt staat, en zeg "
             "dan waar, bijvoorbeeld: Knelpunt A. Geen opdracht en onvoldoende prioriteit (tweede citaat))"
         ],
     ),
     (
         "empty-source",
-        variant('"Knelpunt A uit de test (beschrijving)"', '""'),
+        variant("Knelpunt A uit de test (beschrijving)", '""'),
         [
-            f"{A}:11:11: 'stellingen', item 1, 'bron' is leeg (vul het in; een veld dat niet verplicht is, mag "
+            f"{A}:12:11: 'stellingen', item 1, 'bron' is leeg (vul het in; een veld dat niet verplicht is, mag "
             "je ook weghalen)"
         ],
     ),
     (
         "source-not-of-this-card",
-        variant('"Knelpunt A uit de test (beschrijving)"', '"Een gesprek met een wethouder"'),
+        variant("Knelpunt A uit de test (beschrijving)", '"Een gesprek met een wethouder"'),
         [
-            f"{A}:11:11: 'stellingen', item 1, 'bron': 'Een gesprek met een wethouder' begint niet met een "
+            f"{A}:12:11: 'stellingen', item 1, 'bron': 'Een gesprek met een wethouder' begint niet met een "
             "onderdeel uit 'bron' van dit knelpunt (begin met het onderdeel uit 'bron', bijvoorbeeld "
             "'Knelpunt A uit de test', en zeg dan waar precies)"
         ],
@@ -104,22 +104,22 @@ STATEMENT_CASES = [
             f"{A}:{line}:11: 'stellingen', item {n}, 'bron': 'Knelpunt A uit de test ({where})' begint niet "
             "met een onderdeel uit 'bron' van dit knelpunt (vul bij 'bron' het 'onderdeel' in: de kop in het "
             "brondocument; begin de bron van de stelling daarmee)"
-            for line, n, where in ((11, 1, "beschrijving"), (13, 2, "citaat"))
+            for line, n, where in ((12, 1, "beschrijving"), (14, 2, "citaat"))
         ],
     ),
     (
         "only-one",
         variant(SECOND, ""),
-        [f"{A}:10:3: 'stellingen' moet minstens 2 items hebben (noem er minstens 2)"],
+        [f"{A}:11:3: 'stellingen' moet minstens 2 items hebben (noem er minstens 2)"],
     ),
     (
         "four",
         variant(
             "stellingen:\n",
-            "stellingen:\n" + '  - tekst: Nog een uitspraak.\n    bron: "Knelpunt A uit de test"\n' * 2,
+            "stellingen:\n" + '  - tekst: Nog een uitspraak.\n    bron: Knelpunt A uit de test\n' * 2,
         ),
         [
-            f"{A}:10:3: 'stellingen' heeft te veel items (4, hoogstens 3) (houd de 3 beste en haal de rest weg)"
+            f"{A}:11:3: 'stellingen' heeft te veel items (4, hoogstens 3) (houd de 3 beste en haal de rest weg)"
         ],
     ),
 ]
@@ -136,10 +136,10 @@ def test_check_reports_a_missing_marked_up_or_unsourced_statement_with_its_place
 
 def test_kennisbank_check_fails_on_an_unsourced_statement(tmp_path, check):
     repo = make_repo(tmp_path / "repo")
-    (repo / A).write_text(variant('"Knelpunt A uit de test (beschrijving)"', '"ergens"'), encoding="utf-8")
+    (repo / A).write_text(variant("Knelpunt A uit de test (beschrijving)", '"ergens"'), encoding="utf-8")
     result = check(repo)
     assert result.returncode == 1
-    assert f"{A}:11:11: 'stellingen', item 1, 'bron': 'ergens' begint niet" in result.stdout
+    assert f"{A}:12:11: 'stellingen', item 1, 'bron': 'ergens' begint niet" in result.stdout
 
 
 def test_a_source_part_may_be_one_of_several_and_written_in_other_case(tmp_path):
@@ -147,7 +147,7 @@ def test_a_source_part_may_be_one_of_several_and_written_in_other_case(tmp_path)
     text = variant(
         "    onderdeel: Knelpunt A uit de test\n", "    onderdeel: Inleiding; Knelpunt A uit de test\n"
     )
-    text = text.replace('"Knelpunt A uit de test (citaat)"', '"knelpunt  a uit de test, het citaat"')
+    text = text.replace("Knelpunt A uit de test (citaat)", "knelpunt  a uit de test, het citaat")
     (repo / A).write_text(text, encoding="utf-8")
     assert problem_lines(repo) == []
 
