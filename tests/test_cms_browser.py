@@ -398,3 +398,57 @@ def test_a_card_the_check_refuses_is_stopped_by_the_form_with_the_checks_words(
         words = _check_words(row, compare)
         shown = " ".join(target.inner_text().split())
         assert words.lower() in shown.lower(), (words, shown)
+
+
+def _fill_source_and_date(page) -> None:
+    source = field(page, "Bron")
+    source.get_by_role("button", name=re.compile("toevoegen")).click()
+    field(source, "Document").get_by_role("textbox").fill("Jaarverslag Bibliotheek Esbeek")
+    field(source, "Uitgever").get_by_role("textbox").fill("Bibliotheek Esbeek")
+    field(source, "Jaar").get_by_role("spinbutton").fill("2020")
+    field(page, "Gecontroleerd").locator("input[type=date]").fill("2026-11-30")
+
+
+def _write(page, label: str, text: str) -> None:
+    editor = field(page, label).locator("[contenteditable=true]")
+    editor.click()
+    page.keyboard.type(text)
+
+
+def _new_in(page, collection: str) -> None:
+    page.goto(f"{page.url.split('#')[0]}#/collections/{collection}")
+    new_entry(page)
+
+
+def test_a_tip_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cms, tmp_path):
+    page = cms
+    _new_in(page, "tips")
+    type_into(page, "Titel", "Vraag de taalvrijwilligers wat werkt")
+    field(page, "Samenvatting").get_by_role("textbox").fill(
+        "Vrijwilligers zien elke week wat werkt. Vraag het ze, en gebruik wat ze zeggen."
+    )
+    _write(page, "Uitleg", "Praat elke maand met de vrijwilligers van het taalcafé.")
+    choose(page, "Knelpunten", re.compile("^D"))
+    choose(page, "Thema's", "Vrijwilligers")
+    _fill_source_and_date(page)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    saved, text, problems = saved_card_problems(page, "tips", tmp_path)
+    assert saved == "vraag-de-taalvrijwilligers-wat-werkt.yml"
+    assert problems == [], text
+
+
+def test_a_recommendation_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cms, tmp_path):
+    page = cms
+    _new_in(page, "aanbevelingen")
+    type_into(page, "Code", "Z")
+    field(page, "Voor wie").get_by_role("radio", name="gemeente").click()  # few options: radio buttons
+    type_into(page, "Titel", "Geef de Bibliotheek een vaste plek in het sociaal domein")
+    field(page, "Samenvatting").get_by_role("textbox").fill(
+        "Een vaste plek maakt samenwerken makkelijker. Leg die plek vast in het beleid."
+    )
+    _write(page, "Tekst", "Zet de Bibliotheek aan tafel bij het sociaal domein.")
+    choose(page, "Knelpunten", re.compile("^A"))
+    _fill_source_and_date(page)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    _, text, problems = saved_card_problems(page, "recommendations", tmp_path)
+    assert problems == [], text
