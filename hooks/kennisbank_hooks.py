@@ -29,6 +29,7 @@ from kennisbank.model import Kind
 from kennisbank.problems import Level, Problem, sort_problems, summary_line
 from kennisbank.redirects import Redirect, load_redirects
 from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_in_background
+from kennisbank.searchindex import write_index
 from kennisbank.session import BuildSession, CurrentBuild
 from kennisbank.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
 from kennisbank.site import Site, load_site
@@ -218,6 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
     site_dir = Path(config.site_dir)
     _session.remember_built(config.site_dir, _site())
+    log.info(f"Zoekindex van de site: {write_index(site_dir)}")  # zoeken/index.json, for zoeken.js
     search, _session.build.search = _session.build.search, None
     if search is None:
         # A --dirty rebuild while serving: the page is there at once, search follows shortly.
