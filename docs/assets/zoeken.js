@@ -77,7 +77,7 @@
   /* English endings, for the dictionary: "employers" -> "employer", "reading" -> "read". */
   function englishForms(word) {
     var out = [word];
-    [["ies", "y"], ["es", ""], ["s", ""], ["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"]].forEach(function (p) {
+    [["ies", "y"], ["es", ""], ["s", ""], ["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["ers", "e"], ["ers", ""], ["er", "e"], ["er", ""]].forEach(function (p) {
       if (word.length - p[0].length >= 3 && word.slice(-p[0].length) === p[0]) { out.push(word.slice(0, -p[0].length) + p[1]); }
     });
     return out;
@@ -99,7 +99,7 @@
     var total = 0;
     pages.forEach(function (p) { total += p.length; });
     return { pages: pages, postings: data.woorden, df: df, stems: stems, sorted: sorted, list: byFreq,
-      bridge: data.brug || {}, avg: total / Math.max(1, pages.length), n: pages.length };
+      bridge: data.brug || {}, everyday: data.algemeen || {}, avg: total / Math.max(1, pages.length), n: pages.length };
   }
 
   function idf(ix, word) {
@@ -186,12 +186,18 @@
     if (exact) { s.unknown = !s.forms.length && !s.phrase; return; }
     if (parts.length === 1) {
       (ix.stems[stem(text)] || []).forEach(function (w) { if (w !== text) { addForm(s, w, VARIANT, "vorm", true); } });
-      if (!s.forms.length && text.length >= 5) {  // the site has no form of it: words beginning like it
+      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : true;
+      if (few && text.length >= 5) {
+        // None or few pages have a form of it: the words of the site that begin like it, the
+        // nearest in spelling first ("bondgenoten": "bondgenootschap").
         var st = stem(text);
-        for (var n = st.length; n >= Math.max(5, Math.ceil(text.length * 0.6)); n--) {
-          var found = startingWith(ix, st.slice(0, n), 8);
-          if (found.length) { found.forEach(function (w) { addForm(s, w, START * n / st.length, "begin", true); }); break; }
-        }
+        var cands = startingWith(ix, st.slice(0, Math.max(5, Math.ceil(text.length * 0.6))), 60)
+          .filter(function (w) { return w !== text && /^[\p{L}]+$/u.test(w); })
+          .map(function (w) { return { w: w, d: distance(text, w, 8) }; });
+        var best = Math.min.apply(null, cands.map(function (c) { return c.d; }).concat([99]));
+        cands.filter(function (c) { return c.d <= best + 1; }).slice(0, 6).forEach(function (c) {
+          addForm(s, c.w, START, "begin", true);
+        });
       }
       if (!s.forms.length) {
         var two = split(ix, text);
@@ -214,20 +220,22 @@
 
   /* ---- scoring ---- */
 
-  function bm25(ix, word, page, tenths) {
+  /* BM25 of one word on one page; ``plain``: without the word's own rarity (a slot's forms
+     share the rarity of the slot, so "geletterdheid" is no weaker form of "geletterd"). */
+  function bm25(ix, word, page, tenths, plain) {
     var tf = tenths / 10;
     var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * page.length / ix.avg));
-    return idf(ix, word) * norm;
+    return plain ? norm : idf(ix, word) * norm;
   }
 
   /* Pages that have every word of ``words``, with their summed score. */
-  function allOf(ix, words) {
+  function allOf(ix, words, plain) {
     var found = null;
     words.forEach(function (w) {
       var here = {};
       var post = ix.postings[w] || [];
       for (var i = 0; i < post.length; i += 2) {
-        if (!found || found[post[i]] !== undefined) { here[post[i]] = (found ? found[post[i]] : 0) + bm25(ix, w, ix.pages[post[i]], post[i + 1]); }
+        if (!found || found[post[i]] !== undefined) { here[post[i]] = (found ? found[post[i]] : 0) + bm25(ix, w, ix.pages[post[i]], post[i + 1], plain); }
       }
       found = here;
     });
@@ -244,17 +252,24 @@
         if (!h || (own && !h.own) || ((own === h.own) && v > h.score)) { hits[id] = { score: v, own: own, via: via }; }
       });
     };
-    if (s.phrase) { take(allOf(ix, s.phrase), 1, true, ""); }
-    s.forms.forEach(function (f) { take(allOf(ix, [f.word]), f.weight, true, f.how === "woord" ? "" : f.word); });
-    if (s.split) { take(allOf(ix, s.split), VARIANT, true, s.split.join(" ")); }
-    s.alts.forEach(function (a) { take(allOf(ix, a.all || [a.word]), a.weight, false, a.word); });
+    if (s.phrase) { take(allOf(ix, s.phrase, true), 1, true, ""); }
+    s.forms.forEach(function (f) { take(allOf(ix, [f.word], true), f.weight, true, f.how === "woord" ? "" : f.word); });
+    if (s.split) {
+      take(allOf(ix, s.split, true), VARIANT, true, s.split.join(" "));
+      // The last part carries the meaning of a Dutch compound ("tijdgebrek" is a "gebrek").
+      take(allOf(ix, [s.split[1]], true), START, true, s.split[1]);
+      take(allOf(ix, [s.split[0]], true), START / 2, true, s.split[0]);
+    }
+    s.alts.forEach(function (a) { take(allOf(ix, a.all || [a.word], true), a.weight, false, a.word); });
     return hits;
   }
 
-  /* The rarity of a slot: of its best own form, else of its best other form. */
+  /* How much a slot says: how rare it is on the site (the pages any of its forms is on), and
+     how rare the word is in Dutch at large ("vast" and "goed" say little anywhere). */
   function rarity(ix, s, hits) {
     var n = Object.keys(hits).length;
-    return Math.log(1 + (ix.n - n + 0.5) / (n + 0.5));
+    var word = s.forms.length ? s.forms[0].word : s.text;
+    return Math.log(1 + (ix.n - n + 0.5) / (n + 0.5)) * (ix.everyday[word] || 1);
   }
 
   /* Rank: pages with every word that matters first (a word on most pages need not be there),
@@ -273,7 +288,7 @@
     per.forEach(function (hits, i) {
       Object.keys(hits).forEach(function (id) {
         var p = pages[id] || (pages[id] = { id: id, page: ix.pages[id], score: 0, matched: 0, own: 0, cover: 0, via: [], slots: [] });
-        p.score += hits[id].score;
+        p.score += hits[id].score * weight[i];
         p.matched += 1;
         p.slots[i] = true;
         if (hits[id].own) { p.own += 1; }
@@ -284,13 +299,23 @@
     var rows = Object.keys(pages).map(function (id) { return pages[id]; });
     var hasAll = function (p) { return wanted.every(function (s, i) { return !must[i] || p.slots[i]; }); };
     var order = function (a, b) { return b.cover - a.cover || b.own - a.own || b.score - a.score; };
-    var all = rows.filter(hasAll).sort(function (a, b) { return b.own - a.own || b.score - a.score; });
-    var some = rows.filter(function (p) { return !hasAll(p); }).sort(order);
     var decided = wanted.map(function (s, i) { return { text: s.text, weight: weight[i], count: count[i], must: must[i] }; });
     var named = {};
     var nameVia = function (list) {
       list.forEach(function (r) { r.via.forEach(function (v) { if (v) { named[v] = true; } }); });
     };
+    if (must.filter(Boolean).length >= 3) {
+      // A question or a long query: no page need have every word. The rare words decide, and
+      // a page with more of the words gets a bonus.
+      rows.forEach(function (p) { p.rankScore = p.score * (1 + p.cover); });
+      rows.sort(function (a, b) { return b.rankScore - a.rankScore; });
+      nameVia(rows.slice(0, PAGE));
+      var complete = rows.filter(hasAll).length;
+      return { rows: rows, partial: !complete && rows.length > 0, mixed: 0, question: true, complete: complete,
+        named: Object.keys(named), decided: decided };
+    }
+    var all = rows.filter(hasAll).sort(function (a, b) { return b.own - a.own || b.score - a.score; });
+    var some = rows.filter(function (p) { return !hasAll(p); }).sort(order);
     if (all.length) {
       var kept = 0;
       all = all.filter(function (r) { return r.own === n || ++kept <= MAX_VIA_SYNONYM; });
@@ -479,7 +504,7 @@
     });
   }
 
-  window.kbZoeken = { distance: distance, nearest: nearest, find: find, cards: cards, stem: stem };  // bench/typos.py, overviews
+  window.kbZoeken = { distance: distance, nearest: nearest, find: find, cards: cards, stem: stem, slots: function (q) { return loadIndex().then(function (ix) { return slots(q, false, ix); }); } };  // bench/typos.py, overviews
 
   var form = document.querySelector("[data-kb-zoeken]");
   if (!form) { return; }

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -28,7 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .search import BODY_START, indexed_part
-from .wordsplit import STOP_WORDS, split_compound
+from .wordsplit import STOP_WORDS, dutch_frequencies, split_compound
 
 INDEX_PATH = "zoeken/index.json"
 DICT_DIR = Path("/usr/share/dictd")
@@ -39,7 +40,7 @@ BRIDGES = ("freedict-nld-eng", "freedict-eng-nld")  # Debian: dict-freedict-nld-
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.\-'’][^\W_]+)*")
 JOINERS_RE = re.compile(r"[.\-'’]")
 
-WEIGHTS = {"title": 6.0, "summary": 2.0, "text": 1.0, "low": 0.5}
+WEIGHTS = {"title": 6.0, "facts": 3.0, "summary": 2.0, "text": 1.0, "low": 0.5}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -69,6 +70,7 @@ class Page:
     summary: str = ""
     card: str = ""  # "praktijk/slug", for the overviews' words box
     words: Counter[str] = field(default_factory=Counter)
+    parts: Counter[str] = field(default_factory=Counter)  # parts of compounds, capped per page
     length: int = 0
 
 
@@ -108,6 +110,8 @@ class _Reader(HTMLParser):
             return
         weight = a.get("data-pagefind-weight")
         w = float(weight) * WEIGHTS["text"] if weight else None
+        if "kb-zoektermen" in a.get("class", "").split():  # the key facts: themes, place
+            w = WEIGHTS["facts"]
         if tag == "h1":
             w, meta = WEIGHTS["title"], meta or "title"
         self.stack.append((tag, "data-pagefind-ignore" in a, w, meta))
@@ -146,7 +150,7 @@ class _Reader(HTMLParser):
             self.page.length += 1
             if len(token) >= 8 and not JOINERS_RE.search(token):  # 'taalhuis': also 'taal', 'huis'
                 for part in split_compound(token):
-                    self.page.words[part] += weight * WEIGHTS["low"]
+                    self.page.parts[part] += weight * WEIGHTS["low"]
 
 
 def read_page(url: str, text: str) -> Page | None:
@@ -157,6 +161,8 @@ def read_page(url: str, text: str) -> Page | None:
     reader = _Reader(page)
     reader.feed(indexed_part(text))
     reader.close()
+    for part, weight in page.parts.items():  # 'laaggeletterdheid' forty times is no page about 'geletterdheid'
+        page.words[part] += min(weight, 1.0)
     page.title = " ".join(html.unescape(page.title).split())
     page.summary = " ".join(page.summary.split())
     page.kind = page.kind or "achtergrond"
@@ -256,6 +262,21 @@ def bridge(site_words: Counter[str], folder: Path = DICT_DIR) -> dict[str, list[
     return {e: [w for w, _ in c.most_common(MAX_BRIDGE)] for e, c in sorted(found.items())}
 
 
+def everyday(words: list[str]) -> dict[str, float]:
+    """How much a word says, from how common it is in Dutch at large (the frequency list the
+    compound splitter uses): 'vast', 'goed' and 'houd' are everywhere in Dutch, 'vrijwilligers'
+    is not. 1 for a rare word, down to about 0.4 for the most common; only words below 0.95."""
+    freq = dutch_frequencies()
+    out = {}
+    for word in words:
+        n = freq.get(word, 0)
+        if n > 1000:
+            factor = 1 / (1 + (math.log10(n) - 3) * 0.35)
+            if factor < 0.95:
+                out[word] = round(factor, 2)
+    return out
+
+
 def index_json(pages: list[Page], folder: Path = DICT_DIR) -> str:
     """The index: pages (url, title, kind, label, place, summary, card, length) and per word
     the pages with its weight (tenths), and the bridge."""
@@ -271,6 +292,7 @@ def index_json(pages: list[Page], folder: Path = DICT_DIR) -> str:
         ],
         "woorden": dict(sorted(postings.items())),
         "brug": bridge(df, folder),
+        "algemeen": everyday(sorted(postings)),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
