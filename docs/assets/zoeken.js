@@ -36,12 +36,13 @@
   var SYNONYM = 0.5;  // a page found through a synonym of the vocabulary weighs half
   var BRIDGE = 0.4;   // through the dictionary (another language): less than a synonym
   var VARIANT = 0.8;  // another form of the word ("taalhuizen" for "taalhuis")
+  var SPLIT = 0.45;  // a word the site has not, as two it has ("tijdgebrek": "tijd gebrek")
   var START = 0.5;    // a word of the site that begins like it ("bondgenoten": "bondgenootschap")
   var PAGE = 10;      // results shown at a time
   var MAX_VIA_SYNONYM = 10;  // pages found only through a synonym: the best ones, not a flood
   var FEW = 3;        // fewer pages than this with all words: show pages with most of them below
   var COMMON = 0.3;   // a word on more than this share of the pages need not be on every result
-  var K1 = 1.2, B = 0.5;  // BM25: how fast repeats stop counting, how much a long page is damped
+  var K1 = 2, B = 0.3;  // BM25: how fast repeats stop counting, how much a long page is damped
 
   /* ---- the index (zoeken/index.json, made at build time by kennisbank/searchindex.py) ---- */
 
@@ -73,6 +74,15 @@
       if (w.length - e.length >= 4 && w.slice(-e.length) === e) { w = w.slice(0, -e.length); break; }
     }
     return w.replace(/([aeou])\1/g, "$1").replace(/z$/, "s").replace(/v$/, "f").replace(/([^aeiou])\1$/, "$1");
+  }
+  /* The stem without respelling, but an open syllable's vowel may be doubled in the closed
+     form: "bondgenoten" -> "bondgeno?t" finds "bondgenootschap", "scholden" not "schooldagen". */
+  function plainStem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var e = ENDINGS[i];
+      if (word.length - e.length >= 4 && word.slice(-e.length) === e) { return word.slice(0, -e.length).replace(/[^\p{L}\p{N}]/gu, ""); }
+    }
+    return word.replace(/[^\p{L}\p{N}]/gu, "");
   }
   /* English endings, for the dictionary: "employers" -> "employer", "reading" -> "read". */
   function englishForms(word) {
@@ -186,11 +196,17 @@
     if (exact) { s.unknown = !s.forms.length && !s.phrase; return; }
     if (parts.length === 1) {
       (ix.stems[stem(text)] || []).forEach(function (w) { if (w !== text) { addForm(s, w, VARIANT, "vorm", true); } });
-      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : true;
+      var st = stem(text);
+      if (!s.forms.length && text.length >= 5) {
+        // The site has no form of it: the site's words it is the start of ("bondgenoten":
+        // "bondgenootschap"; a long vowel written once, as in the stem).
+        var lemma = new RegExp("^" + plainStem(text).replace(/([aeou])([^aeiou])$/, "$1$1?$2"));
+        startingWith(ix, st.slice(0, 4), 400).filter(function (w) { return w.length > st.length && lemma.test(w); }).slice(0, 6).forEach(function (w) { addForm(s, w, START, "begin", true); });
+      }
+      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : !nearest(text, ix.list).length;
       if (few && text.length >= 5) {
-        // None or few pages have a form of it: the words of the site that begin like it, the
-        // nearest in spelling first ("bondgenoten": "bondgenootschap").
-        var st = stem(text);
+        // Few pages or none have it, and it is no typo of a word of the site: the words that
+        // begin like it, the nearest in spelling first ("certificaat": "certificering").
         var cands = startingWith(ix, st.slice(0, Math.max(5, Math.ceil(text.length * 0.6))), 60)
           .filter(function (w) { return w !== text && /^[\p{L}]+$/u.test(w); })
           .map(function (w) { return { w: w, d: distance(text, w, 8) }; });
@@ -255,10 +271,11 @@
     if (s.phrase) { take(allOf(ix, s.phrase, true), 1, true, ""); }
     s.forms.forEach(function (f) { take(allOf(ix, [f.word], true), f.weight, true, f.how === "woord" ? "" : f.word); });
     if (s.split) {
-      take(allOf(ix, s.split, true), VARIANT, true, s.split.join(" "));
+      // Below a synonym of the vocabulary ("geldzorgen" is "schulden" before "geld zorgen").
+      take(allOf(ix, s.split, true), SPLIT, false, s.split.join(" "));
       // The last part carries the meaning of a Dutch compound ("tijdgebrek" is a "gebrek").
-      take(allOf(ix, [s.split[1]], true), START, true, s.split[1]);
-      take(allOf(ix, [s.split[0]], true), START / 2, true, s.split[0]);
+      take(allOf(ix, [s.split[1]], true), SPLIT / 2, false, s.split[1]);
+      take(allOf(ix, [s.split[0]], true), SPLIT / 4, false, s.split[0]);
     }
     s.alts.forEach(function (a) { take(allOf(ix, a.all || [a.word], true), a.weight, false, a.word); });
     return hits;
@@ -297,8 +314,8 @@
       });
     });
     var rows = Object.keys(pages).map(function (id) { return pages[id]; });
+    rows.forEach(function (p) { p.rankScore = p.score * (1 + p.cover); });
     var hasAll = function (p) { return wanted.every(function (s, i) { return !must[i] || p.slots[i]; }); };
-    var order = function (a, b) { return b.cover - a.cover || b.own - a.own || b.score - a.score; };
     var decided = wanted.map(function (s, i) { return { text: s.text, weight: weight[i], count: count[i], must: must[i] }; });
     var named = {};
     var nameVia = function (list) {
@@ -307,7 +324,6 @@
     if (must.filter(Boolean).length >= 3) {
       // A question or a long query: no page need have every word. The rare words decide, and
       // a page with more of the words gets a bonus.
-      rows.forEach(function (p) { p.rankScore = p.score * (1 + p.cover); });
       rows.sort(function (a, b) { return b.rankScore - a.rankScore; });
       nameVia(rows.slice(0, PAGE));
       var complete = rows.filter(hasAll).length;
@@ -315,7 +331,7 @@
         named: Object.keys(named), decided: decided };
     }
     var all = rows.filter(hasAll).sort(function (a, b) { return b.own - a.own || b.score - a.score; });
-    var some = rows.filter(function (p) { return !hasAll(p); }).sort(order);
+    var some = rows.filter(function (p) { return !hasAll(p); }).sort(function (a, b) { return b.rankScore - a.rankScore; });
     if (all.length) {
       var kept = 0;
       all = all.filter(function (r) { return r.own === n || ++kept <= MAX_VIA_SYNONYM; });

@@ -40,7 +40,7 @@ BRIDGES = ("freedict-nld-eng", "freedict-eng-nld")  # Debian: dict-freedict-nld-
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.\-'’][^\W_]+)*")
 JOINERS_RE = re.compile(r"[.\-'’]")
 
-WEIGHTS = {"title": 6.0, "facts": 3.0, "summary": 2.0, "text": 1.0, "low": 0.5}
+WEIGHTS = {"title": 10.0, "facts": 3.0, "summary": 2.0, "text": 1.0, "low": 0.5}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
