@@ -71,6 +71,7 @@ class Page:
     card: str = ""  # "praktijk/slug", for the overviews' words box
     words: Counter[str] = field(default_factory=Counter)
     parts: Counter[str] = field(default_factory=Counter)  # parts of compounds, capped per page
+    title_words: list[str] = field(default_factory=list)
     length: int = 0
 
 
@@ -143,6 +144,9 @@ class _Reader(HTMLParser):
         self.add(data, weight)
 
     def add(self, text: str, weight: float) -> None:
+        if weight == WEIGHTS["title"]:  # weighed at the end, by the title's length
+            self.page.title_words.extend(t for t in tokens(text) if t not in STOP_WORDS)
+            return
         for token in tokens(text):
             if token in STOP_WORDS:
                 continue
@@ -161,6 +165,12 @@ def read_page(url: str, text: str) -> Page | None:
     reader = _Reader(page)
     reader.feed(indexed_part(text))
     reader.close()
+    # A word of a short title says more about the page than one of a long title (BM25F's
+    # field length): "De Bibliotheek is meer dan boeken" is about the Bibliotheek.
+    title_weight = WEIGHTS["title"] * math.sqrt(3 / max(3, len(page.title_words)))
+    title_reader = _Reader(page)
+    for word in page.title_words:
+        title_reader.add(word, title_weight * (1 + 1e-9))  # not the title weight itself: counted now
     for part, weight in page.parts.items():  # 'laaggeletterdheid' forty times is no page about 'geletterdheid'
         page.words[part] += min(weight, 1.0)
     page.title = " ".join(html.unescape(page.title).split())
