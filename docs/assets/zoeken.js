@@ -315,7 +315,8 @@
     });
     var rows = Object.keys(pages).map(function (id) { return pages[id]; });
     rows.forEach(function (p) { p.rankScore = p.score * (1 + p.cover); });
-    var hasAll = function (p) { return wanted.every(function (s, i) { return !must[i] || p.slots[i]; }); };
+    // Every word that matters: a word on no page at all means no page has all words.
+    var hasAll = function (p) { return wanted.every(function (s, i) { return count[i] > 0 && (!must[i] || p.slots[i]); }); };
     var decided = wanted.map(function (s, i) { return { text: s.text, weight: weight[i], count: count[i], must: must[i] }; });
     var named = {};
     var nameVia = function (list) {
@@ -483,7 +484,7 @@
         }
         state.suggestions = fixes.length === 1 ? fixes[0].options : [fixed];
       }
-      if (!state.rows.length) {
+      if (!state.rows.length && !exact) {  // "search as typed" asked for that spelling only
         var near = nearMisses(first.wanted, ix);
         if (near.rows.length) {
           state.near = near.words;
@@ -541,31 +542,34 @@
     return node;
   }
 
-  /* The summary of the page, with the words that were found in it marked. Built as text
-     nodes and <mark> elements: nothing of the page's text is read as HTML. */
-  function snippet(d) {
-    var p = el("p", "kb-fragment");
-    var text = d.meta.samenvatting || "";
+  /* ``text`` into ``into`` with the words that were found marked. Built as text nodes and
+     <mark> elements: nothing of the page's text is read as HTML. */
+  function markInto(into, text, words) {
     var marks = {};
-    (d.marks || []).forEach(function (w) { marks[w] = true; });
+    (words || []).forEach(function (w) { marks[w] = true; });
     var last = 0;
     text.replace(/[\p{L}\p{N}]+(?:[.\-'\u2019][\p{L}\p{N}]+)*/gu, function (word, at) {
       var f = fold(word);
       if (marks[f] || f.split(/[.\-']/).some(function (part) { return marks[part]; })) {
-        p.appendChild(document.createTextNode(text.slice(last, at)));
-        p.appendChild(el("mark", "", word));
+        into.appendChild(document.createTextNode(text.slice(last, at)));
+        into.appendChild(el("mark", "", word));
         last = at + word.length;
       }
       return word;
     });
-    p.appendChild(document.createTextNode(text.slice(last)));
-    return p;
+    into.appendChild(document.createTextNode(text.slice(last)));
+    return into;
+  }
+
+  /* The summary of the page (the index has no other text of it), found words marked. */
+  function snippet(d) {
+    return markInto(el("p", "kb-fragment"), d.meta.samenvatting || "", d.marks);
   }
 
   function item(d) {
     var li = el("li");
     var h = el("h2", "kb-kaartlijst__titel");
-    var a = el("a", "", d.meta.title || d.url);
+    var a = markInto(el("a"), d.meta.title || d.url, d.marks);
     a.href = d.url;
     h.appendChild(a);
     li.appendChild(h);

@@ -128,7 +128,9 @@ class _Reader(HTMLParser):
         if not self.inside or not data.strip():
             return
         ignore, weight, meta = self._state()
-        if ignore:
+        if ignore:  # Pagefind takes meta from ignored parts too (the place in the key facts)
+            if meta == "plaats":
+                self.page.place += data.strip()
             return
         if meta == "title" and not self.page.title:
             self.page.title = data.strip()

@@ -1,0 +1,184 @@
+"""The site's own search index (kennisbank/searchindex.py) and what it promises for every card,
+generated over all cards and words of the built site, not over hand-picked examples:
+- a card's own title finds that card first;
+- every token with a dot or hyphen printed on a card finds that card;
+- no query of two words of the site ends in "Geen resultaten";
+and the pieces: tokens as printed, Pagefind's attributes, the FreeDict bridge."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+import random
+
+from kennisbank.searchindex import INDEX_PATH, bridge, fold, read_dictd, read_page, tokens
+
+# ---- the pieces, without a browser ----
+
+
+def test_a_printed_name_is_a_token_as_printed_and_in_its_parts():
+    assert tokens("Via ikletterop.nl leren 15-jarigen, NT1’ers en 96.6% van hen.") == [
+        "via",
+        "ikletterop.nl",
+        "ikletterop",
+        "nl",
+        "leren",
+        "15-jarigen",
+        "15",
+        "jarigen",
+        "nt1'ers",
+        "nt1",
+        "ers",
+        "en",
+        "96.6",
+        "96",
+        "6",
+        "van",
+        "hen",
+    ]
+
+
+def test_accents_and_the_ij_ligature_are_folded_as_the_search_page_folds_them():
+    assert fold("Creëer één ĳsje") == "creeer een ijsje"
+
+
+TRICKY = "aéĳ’'.-_&% 1\u0301\u00a0\n<>ẞ🙂"
+
+
+def test_any_text_gives_tokens_without_crashing_and_each_token_is_in_the_folded_text():
+    rng = random.Random(27)  # 2000 generated strings of letters, digits, joiners and oddities
+    for _ in range(2000):
+        text = "".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 30)))
+        folded = fold(text)
+        for token in tokens(text):
+            assert token and token in folded, (text, token)
+
+
+PAGE = """<html><head><title>x</title></head><body><nav>menu woorden</nav>
+<div data-pagefind-body><p class="kb-soort" data-pagefind-meta="soort" data-pagefind-filter="soort:tip">Tip</p>
+<h1 data-pagefind-filter="kaart:tip/olifant">Eet de olifant in stukjes</h1><br>
+<p class="kb-samenvatting" data-pagefind-meta="samenvatting">Werk stap voor stap.</p>
+<section data-pagefind-ignore><p>Deel deze pagina</p></section>
+<p>Een plan van aanpak met <a href="x">lezenenschrijven.nl</a>.</p>
+<div class="kb-zoektermen" hidden><p>Beleid</p><p data-pagefind-weight="0.5">plan aanpak</p></div>
+</div><!--/zoekindex--><footer>voet</footer></body></html>"""
+
+
+def test_a_page_is_read_as_pagefind_reads_it_body_only_ignored_parts_left_out():
+    page = read_page("/tips/olifant/", PAGE)
+    assert page is not None
+    assert (page.title, page.kind, page.kind_label, page.card) == (
+        "Eet de olifant in stukjes",
+        "tip",
+        "Tip",
+        "tip/olifant",
+    )
+    assert page.summary == "Werk stap voor stap."
+    assert {"olifant", "stukjes", "lezenenschrijven.nl", "lezenenschrijven", "beleid"} <= set(page.words)
+    assert not {"menu", "deel", "pagina", "voet"} & set(page.words)
+    assert page.words["olifant"] > page.words["plan"] > 0  # the title weighs more than the text
+
+
+def test_a_page_without_the_indexed_part_is_not_indexed():
+    assert read_page("/praktijken/", "<html><body><p>Alle kaarten</p></body></html>") is None
+
+
+def write_dictd(folder: Path, name: str, entries: dict[str, str]) -> None:
+    b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def num(n: int) -> str:
+        out = ""
+        while True:
+            out = b64[n % 64] + out
+            n //= 64
+            if not n:
+                return out
+
+    body, index = b"", []
+    for head, text in entries.items():
+        entry = f"{head}\n{text}\n".encode()
+        index.append(f"{head}\t{num(len(body))}\t{num(len(entry))}")
+        body += entry
+    (folder / f"{name}.dict.dz").write_bytes(gzip.compress(body))
+    (folder / f"{name}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+
+
+def test_the_bridge_leads_english_words_to_the_sites_own_words_only(tmp_path):
+    write_dictd(tmp_path, "freedict-nld-eng", {"werkgever": "employer", "kat": "cat"})
+    write_dictd(tmp_path, "freedict-eng-nld", {"library": "bibliotheek, boekerij", "dog": "hond"})
+    assert read_dictd("freedict-eng-nld", tmp_path)["library"] == ["bibliotheek", "boekerij"]
+    found = bridge({"werkgevers": 3, "bibliotheek": 9}, tmp_path)  # type: ignore[arg-type]
+    assert found == {"employer": ["werkgevers"], "library": ["bibliotheek"]}
+
+
+def test_without_the_dictionaries_the_bridge_is_empty_not_an_error(tmp_path):
+    assert bridge({"werkgevers": 3}, tmp_path) == {}  # type: ignore[arg-type]
+    (tmp_path / "freedict-eng-nld.dict.dz").write_bytes(b"not gzip")
+    (tmp_path / "freedict-eng-nld.index").write_text("x\tA\tB\n", encoding="utf-8")
+    assert read_dictd("freedict-eng-nld", tmp_path) == {}
+
+
+# ---- promises over every card and word of the built site, in Chromium ----
+
+FIND = """async queries => {
+  const out = [];
+  for (const q of queries) {
+    const s = await window.kbZoeken.find(q, false);
+    const urls = [];
+    for (const r of s.rows.slice(0, 10)) { urls.push(new URL((await r.result.data()).url, location.href).pathname); }
+    out.push(urls);
+  }
+  return out;
+}"""
+
+
+def site_index(built_site: Path) -> dict:
+    return json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))
+
+
+def engine(page, base_url: str):
+    page.goto(f"{base_url}/zoeken/")
+    page.wait_for_function("window.kbZoeken !== undefined")
+    return lambda queries: page.evaluate(FIND, queries)
+
+
+def cards(built_site: Path) -> list[list]:
+    return [p for p in site_index(built_site)["paginas"] if p[6]]  # p[6]: "praktijk/slug"
+
+
+@pytest.mark.browser
+def test_every_cards_own_title_finds_that_card_first(page, base_url, built_site):
+    pages = cards(built_site)
+    assert len(pages) > 80
+    found = engine(page, base_url)([p[1] for p in pages])
+    wrong = [(p[1], p[0], top[:2]) for p, top in zip(pages, found, strict=True) if top[:1] != [p[0]]]
+    assert not wrong
+
+
+@pytest.mark.browser
+def test_every_token_with_a_dot_or_hyphen_printed_on_a_card_finds_that_card(page, base_url, built_site):
+    checks = []
+    for p in cards(built_site):
+        html = (built_site / p[0].strip("/") / "index.html").read_text(encoding="utf-8")
+        read = read_page(p[0], html)
+        assert read is not None
+        printed = sorted({t for t in read.words if re.search(r"[^\W_][.\-][^\W_]", t)})
+        checks += [(token, p[0]) for token in printed]
+    assert len(checks) > 50
+    found = engine(page, base_url)([token for token, _ in checks])
+    missed = [(token, url) for (token, url), top in zip(checks, found, strict=True) if url not in top]
+    assert not missed
+
+
+@pytest.mark.browser
+def test_no_query_of_two_words_of_the_site_finds_nothing(page, base_url, built_site):
+    words = sorted(site_index(built_site)["woorden"])
+    # Every word of the site once, each with a word far from it in the list (a fixed stride).
+    pairs = [f"{w} {words[(i * 7919 + 13) % len(words)]}" for i, w in enumerate(words)]
+    found = engine(page, base_url)(pairs)
+    empty = [q for q, top in zip(pairs, found, strict=True) if not top]
+    assert len(pairs) > 1000 and not empty
