@@ -155,8 +155,8 @@ class _Reader(HTMLParser):
             self.page.words[token] += weight
             self.page.length += 1
             if len(token) >= 8 and not JOINERS_RE.search(token):  # 'taalhuis': also 'taal', 'huis'
-                for part in split_compound(token):
-                    self.page.parts[part] += weight * WEIGHTS["low"]
+                for part in split_compound(token):  # once per page, where it weighs most
+                    self.page.parts[part] = max(self.page.parts[part], weight * WEIGHTS["low"])
 
 
 def read_page(url: str, text: str) -> Page | None:
@@ -174,7 +174,7 @@ def read_page(url: str, text: str) -> Page | None:
     for word in page.title_words:
         title_reader.add(word, title_weight * (1 + 1e-9))  # not the title weight itself: counted now
     for part, weight in page.parts.items():  # 'laaggeletterdheid' forty times is no page about 'geletterdheid'
-        page.words[part] += min(weight, 1.0)
+        page.words[part] += weight
     page.title = " ".join(html.unescape(page.title).split())
     page.summary = " ".join(page.summary.split())
     page.kind = page.kind or "achtergrond"
