@@ -186,6 +186,7 @@
   function expand(s, exact, ix) {
     if (s.phrase) { return; }
     var text = s.text;
+    var translated = [];
     var parts = text.split(" ");
     if (parts.length > 1) {  // a two-word term of the vocabulary: its synonyms (ALTS) count as itself
       (ALTS[text] || []).forEach(function (a) { if (has(ix, a)) { addForm(s, a, 1, "term", true); } });
@@ -197,13 +198,18 @@
     if (parts.length === 1) {
       (ix.stems[stem(text)] || []).forEach(function (w) { if (w !== text) { addForm(s, w, VARIANT, "vorm", true); } });
       var st = stem(text);
-      if (!s.forms.length && text.length >= 5) {
+      if (!s.forms.length) {  // a word of another language: the site's words it translates to
+        englishForms(text).forEach(function (e) {
+          (ix.bridge[e] || []).forEach(function (w) { if (translated.indexOf(w) < 0) { translated.push(w); } });
+        });
+      }
+      if (!s.forms.length && !translated.length && text.length >= 5) {
         // The site has no form of it: the site's words it is the start of ("bondgenoten":
         // "bondgenootschap"; a long vowel written once, as in the stem).
         var lemma = new RegExp("^" + plainStem(text).replace(/([aeou])([^aeiou])$/, "$1$1?$2"));
         startingWith(ix, st.slice(0, 4), 400).filter(function (w) { return w.length > st.length && lemma.test(w); }).slice(0, 6).forEach(function (w) { addForm(s, w, START, "begin", true); });
       }
-      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : !nearest(text, ix.list).length;
+      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : !translated.length && !nearest(text, ix.list).length;
       if (few && text.length >= 5) {
         // Few pages or none have it, and it is no typo of a word of the site: the words that
         // begin like it, the nearest in spelling first ("certificaat": "certificering").
@@ -220,17 +226,15 @@
         if (two) { s.split = two; }
       }
     }
-    alternativesOf(text).forEach(function (a) {
-      a.split(" ").length === 1 && has(ix, a) ? s.alts.push({ word: a, weight: SYNONYM, how: "synoniem" })
-        : a.split(" ").every(function (p) { return has(ix, p); }) && s.alts.push({ word: a, weight: SYNONYM, how: "synoniem", all: a.split(" ") });
+    alternativesOf(text).forEach(function (a) {  // a theme's name may be words ("signaleren en doorverwijzen")
+      var words = tokensOf(a).filter(function (w) { return !STOP[w]; });
+      if (words.length && words.every(function (p) { return has(ix, p); })) {
+        s.alts.push({ word: a, weight: SYNONYM, how: "synoniem", all: words });
+      }
     });
-    if (!s.forms.length) {
-      englishForms(text).forEach(function (e) {
-        (ix.bridge[e] || []).forEach(function (w) {
-          if (!s.alts.some(function (a) { return a.word === w; })) { s.alts.push({ word: w, weight: BRIDGE, how: "vertaling" }); }
-        });
-      });
-    }
+    (translated || []).forEach(function (w) {
+      if (!s.alts.some(function (a) { return a.word === w; })) { s.alts.push({ word: w, weight: BRIDGE, how: "vertaling" }); }
+    });
     s.unknown = !s.forms.length && !s.split && !s.phrase;
   }
 
