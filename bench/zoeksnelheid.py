@@ -35,7 +35,9 @@ WATCH = """
 (() => {
   const seen = () => {
     const a = document.querySelector('[data-kb-zoekresultaten] li h2 a');
-    if (a && a.getClientRects().length && window.__kbFirst === undefined) { window.__kbFirst = performance.now(); }
+    if (a && a.getClientRects().length && window.__kbFirst === undefined) {
+      window.__kbFirst = performance.now();
+    }
   };
   new MutationObserver(seen).observe(document, {childList: true, subtree: true});
 })();
@@ -56,7 +58,12 @@ def first_link(base: str, query: str) -> tuple[float, int, list[str]]:
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         cdp.send(
             "Network.emulateNetworkConditions",
-            {"offline": False, "latency": rtt, "downloadThroughput": down * 125, "uploadThroughput": up * 125},
+            {
+                "offline": False,
+                "latency": rtt,
+                "downloadThroughput": down * 125,
+                "uploadThroughput": up * 125,
+            },
         )
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         requests: list[tuple[float, str]] = []
@@ -93,7 +100,8 @@ def main() -> None:
                 rows.append((query, cells))
     lines = [
         f"Eerste resultaatlink op een trage telefoon: nieuwe browser, 390 px, CPU 4x trager, "
-        f"{LINE[0]} ms / {LINE[1] / 1000} Mbit/s, mediaan van {RUNS}; doel <= {GOAL[0]} s en <= {GOAL[1]} verzoeken",
+        f"{LINE[0]} ms / {LINE[1] / 1000} Mbit/s, mediaan van {RUNS}; "
+        f"doel <= {GOAL[0]} s en <= {GOAL[1]} verzoeken",
         f"{'zoekvraag':<50}{'voor':>18}{'nu':>18}",
     ]
     for query, ((s_old, n_old), (s_now, n_now)) in rows:
@@ -107,7 +115,11 @@ def main() -> None:
     print(machine())
     if args.schrijf:
         block = f"voor = {args.voor}; {machine()}\n\n```\n{text}\n```"
-        write_section("<!-- zoeksnelheid -->", "<!-- /zoeksnelheid -->", "## Zoeken op een trage telefoon (issue 27)\n\n" + block)
+        write_section(
+            "<!-- zoeksnelheid -->",
+            "<!-- /zoeksnelheid -->",
+            "## Zoeken op een trage telefoon (issue 27)\n\n" + block,
+        )
 
 
 if __name__ == "__main__":

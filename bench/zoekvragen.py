@@ -64,7 +64,11 @@ def table(name: str, columns: dict[str, dict[str, tuple[int, int]]]) -> str:
             h = sum(v[0] for v in col.values()) if cat == "alles" else col[cat][0]
             n = sum(v[1] for v in col.values()) if cat == "alles" else col[cat][1]
             cells.append(f"{h:>4}/{n:<3}{h / n:>4.0%}")
-        n = sum(v[1] for v in columns[next(iter(columns))].values()) if cat == "alles" else columns[next(iter(columns))][cat][1]
+        n = (
+            sum(v[1] for v in columns[next(iter(columns))].values())
+            if cat == "alles"
+            else columns[next(iter(columns))][cat][1]
+        )
         lines.append(f"{cat:<12}{n:>7}" + "".join(f"{c:>12}" for c in cells))
     return "\n".join(lines)
 
@@ -103,7 +107,8 @@ def main() -> None:
     print(text)
     print(machine())
     if args.schrijf:
-        block = f"Zoekvragen van issue 27 ({', '.join(halves)}), voor = {args.voor}; {machine()}\n\n```\n{text}\n```"
+        head = f"Zoekvragen van issue 27 ({', '.join(halves)}), voor = {args.voor}; {machine()}"
+        block = f"{head}\n\n```\n{text}\n```"
         write_section("<!-- zoekvragen -->", "<!-- /zoekvragen -->", "## Zoekvragen (issue 27)\n\n" + block)
 
 

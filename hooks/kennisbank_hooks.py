@@ -219,12 +219,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_text(renderer.redirect(redirect.old, redirect.new), encoding="utf-8")
     site_dir = Path(config.site_dir)
     _session.remember_built(config.site_dir, _site())
-    log.info(f"Zoekindex van de site: {write_index(site_dir)}")  # zoeken/index.json, for zoeken.js
     search, _session.build.search = _session.build.search, None
     if search is None:
         # A --dirty rebuild while serving: the page is there at once, search follows shortly.
-        index_in_background(site_dir, log, _session.indexer)
+        index_in_background(site_dir, log, _session.indexer, also=lambda: write_index(site_dir))
         return
+    log.info(f"Zoekindex van de site: {write_index(site_dir)}")  # zoeken/index.json, for zoeken.js
     try:
         log.info(f"Zoekindex: {search.write(site_dir / SEARCH_DIR)}")
     except SearchIndexError as exc:

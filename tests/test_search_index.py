@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-import random
 
 from kennisbank.searchindex import INDEX_PATH, bridge, fold, read_dictd, read_page, tokens
 
@@ -182,3 +185,24 @@ def test_no_query_of_two_words_of_the_site_finds_nothing(page, base_url, built_s
     found = engine(page, base_url)(pairs)
     empty = [q for q, top in zip(pairs, found, strict=True) if not top]
     assert len(pairs) > 1000 and not empty
+
+
+def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
+    """Same pages, same index, byte for byte (whatever Python's hash order): the published site
+    changes only when its content does."""
+    code = (
+        "import sys, pathlib; from kennisbank.searchindex import index_json, read_site; "
+        "sys.stdout.write(index_json(read_site(pathlib.Path(sys.argv[1]))))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(built_site)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs == {(built_site / INDEX_PATH).read_text(encoding="utf-8")}

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,11 +174,19 @@ class IndexBesideBuild:
         self._proc.stdout.close()
 
 
-def index_in_background(site_dir: Path, log: logging.Logger, indexer: BackgroundIndexer) -> None:
+def index_in_background(
+    site_dir: Path, log: logging.Logger, indexer: BackgroundIndexer, also: Callable[[], str] | None = None
+) -> None:
     """Re-index after a rebuild while serving, without holding up the rebuilt page (one run at a
-    time, see :class:`~kennisbank.session.BackgroundIndexer`)."""
+    time, see :class:`~kennisbank.session.BackgroundIndexer`). ``also``: another index to make
+    first (the search page's own, kennisbank/searchindex.py), which returns its summary."""
 
     def work() -> None:
+        if also is not None:
+            try:
+                log.info(f"Zoekindex van de site bijgewerkt: {also()}")
+            except (OSError, ValueError) as exc:
+                log.warning(f"Zoekindex van de site niet bijgewerkt: {exc}")
         try:
             log.info(f"Zoekindex bijgewerkt: {index_site(site_dir, low_priority=True)}")
         except SearchIndexError as exc:

@@ -69,8 +69,8 @@ class Page:
     place: str = ""
     summary: str = ""
     card: str = ""  # "praktijk/slug", for the overviews' words box
-    words: Counter[str] = field(default_factory=Counter)
-    parts: Counter[str] = field(default_factory=Counter)  # parts of compounds, capped per page
+    words: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # word -> weight
+    parts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # compounds' parts
     title_words: list[str] = field(default_factory=list)
     length: int = 0
 
@@ -165,7 +165,8 @@ def read_page(url: str, text: str) -> Page | None:
         return None
     page = Page(url)
     reader = _Reader(page)
-    reader.feed(indexed_part(text))
+    part = indexed_part(text)  # the head is not read: the page's own markers carry its meta
+    reader.feed(part[part.find(BODY_START) :])
     reader.close()
     # A word of a short title says more about the page than one of a long title (BM25F's
     # field length): "De Bibliotheek is meer dan boeken" is about the Bibliotheek.
@@ -173,7 +174,10 @@ def read_page(url: str, text: str) -> Page | None:
     title_reader = _Reader(page)
     for word in page.title_words:
         title_reader.add(word, title_weight * (1 + 1e-9))  # not the title weight itself: counted now
-    for part, weight in page.parts.items():  # 'laaggeletterdheid' forty times is no page about 'geletterdheid'
+    for (
+        part,
+        weight,
+    ) in page.parts.items():  # 'laaggeletterdheid' forty times is no page about 'geletterdheid'
         page.words[part] += weight
     page.title = " ".join(html.unescape(page.title).split())
     page.summary = " ".join(page.summary.split())
@@ -271,7 +275,11 @@ def bridge(site_words: Counter[str], folder: Path = DICT_DIR) -> dict[str, list[
         for dutch in dutch_list:
             for word in lemma_of.get(dutch, ()):
                 found[e][word] = site_words[word]
-    return {e: [w for w, _ in c.most_common(MAX_BRIDGE)] for e, c in sorted(found.items())}
+    # Most frequent first, ties by spelling: the same index from the same site, every build.
+    return {
+        e: [w for w, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_BRIDGE]]
+        for e, c in sorted(found.items())
+    }
 
 
 def everyday(words: list[str]) -> dict[str, float]:
@@ -317,4 +325,3 @@ def write_index(site_dir: Path, folder: Path = DICT_DIR) -> str:
     text = index_json(pages, folder)
     target.write_text(text, encoding="utf-8")
     return f"{len(pages)} pagina's, {len(gzip.compress(text.encode('utf-8'))) // 1024} KB gz"
-
