@@ -18,7 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.searchindex import INDEX_PATH, bridge, fold, read_dictd, read_page, tokens
+from kennisbank.searchindex import (
+    INDEX_PATH,
+    PAGES_DIR,
+    SHARD_DIR,
+    bridge,
+    fold,
+    index_files,
+    read_dictd,
+    read_page,
+    read_site,
+    shard,
+    tokens,
+)
 
 # ---- the pieces, without a browser ----
 
@@ -140,7 +152,15 @@ FIND = """async queries => {
 
 
 def site_index(built_site: Path) -> dict:
-    return json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))
+    """The index files of the built site as one: the head, every page and every word."""
+    head = json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))
+    pages: list[list] = []
+    for n in range(0, head["n"], head["blok"]):
+        pages += json.loads((built_site / PAGES_DIR / f"{n // head['blok']}.json").read_text(encoding="utf-8"))
+    words: dict[str, list[int]] = {}
+    for key in head["delen"]:
+        words.update(json.loads((built_site / SHARD_DIR / f"{key}.json").read_text(encoding="utf-8"))["woorden"])
+    return {"head": head, "pages": [[*p, head["kaarten"][i]] for i, p in enumerate(pages)], "words": words}
 
 
 def engine(page, base_url: str):
@@ -150,7 +170,7 @@ def engine(page, base_url: str):
 
 
 def cards(built_site: Path) -> list[list]:
-    return [p for p in site_index(built_site)["paginas"] if p[6]]  # p[6]: "praktijk/slug"
+    return [p for p in site_index(built_site)["pages"] if p[5]]  # p[5]: "praktijk/slug"
 
 
 @pytest.mark.browser
@@ -179,7 +199,7 @@ def test_every_token_with_a_dot_or_hyphen_printed_on_a_card_finds_that_card(page
 
 @pytest.mark.browser
 def test_no_query_of_two_words_of_the_site_finds_nothing(page, base_url, built_site):
-    words = sorted(site_index(built_site)["woorden"])
+    words = sorted(site_index(built_site)["words"])
     # Every word of the site once, each with a word far from it in the list (a fixed stride).
     pairs = [f"{w} {words[(i * 7919 + 13) % len(words)]}" for i, w in enumerate(words)]
     found = engine(page, base_url)(pairs)
@@ -191,8 +211,8 @@ def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
     """Same pages, same index, byte for byte (whatever Python's hash order): the published site
     changes only when its content does."""
     code = (
-        "import sys, pathlib; from kennisbank.searchindex import index_json, read_site; "
-        "sys.stdout.write(index_json(read_site(pathlib.Path(sys.argv[1]))))"
+        "import sys, json, pathlib; from kennisbank.searchindex import index_files, read_site; "
+        "sys.stdout.write(json.dumps(index_files(read_site(pathlib.Path(sys.argv[1])))))"
     )
     outputs = {
         subprocess.run(
@@ -205,4 +225,15 @@ def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
-    assert outputs == {(built_site / INDEX_PATH).read_text(encoding="utf-8")}
+    files = json.loads(outputs.pop())
+    assert all((built_site / path).read_text(encoding="utf-8") == text for path, text in files.items())
+
+
+def test_each_word_is_in_the_file_of_its_first_letter_and_every_page_in_a_block(built_site):
+    files = index_files(read_site(built_site))
+    head = json.loads(files[INDEX_PATH])
+    for key in head["delen"]:
+        shard_words = json.loads(files[f"{SHARD_DIR}/{key}.json"])["woorden"]
+        assert shard_words and all(shard(w) == key for w in shard_words)
+    blocks = [json.loads(t) for p, t in files.items() if p.startswith(PAGES_DIR)]
+    assert sum(len(b) for b in blocks) == head["n"] == len(head["soorten"]) == len(head["kaarten"])

@@ -46,16 +46,31 @@
 
   /* ---- the index (zoeken/index.json, made at build time by kennisbank/searchindex.py) ---- */
 
+  /* The index: a small head (zoeken/index.json), one file per first letter of a word
+     (zoeken/index/<letter>.json) and the titles and summaries by block of pages
+     (zoeken/paginas/<n>.json). A search fetches the head, the files of its words' letters and
+     the block of its results (made at build time by kennisbank/searchindex.py). */
+  function getJSON(path) {
+    return fetch(new URL(path, root).href).then(function (r) {
+      if (!r.ok) { throw new Error(path + ": " + r.status); }
+      return r.json();
+    });
+  }
+  function keyOf(word) { var c = word.charAt(0); return /^[a-z0-9]$/.test(c) ? c : "_"; }
+  var early = {};  // letter files asked for before the head was in
   var index = null;
   function loadIndex() {
-    if (!index) {
-      index = fetch(new URL("zoeken/index.json", root).href)
-        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
-        .then(prepare);
-    }
+    if (!index) { index = getJSON("zoeken/index.json").then(prepare); }
     return index;
   }
-  if (inline) { loadIndex(); }  // the search page: at once, while the rest of the page loads
+  if (inline) {  // the search page: the head, the letters of the query and the first block at once
+    loadIndex();
+    var asked = new URLSearchParams(window.location.search).get("q") || "";
+    (fold(asked).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+      var k = keyOf(w);
+      if (!early[k]) { early[k] = getJSON("zoeken/index/" + k + ".json").then(null, function () { return null; }); }
+    });
+  }
 
   /* Lower case without accents, as the index: "Creëer" is "creeer". */
   function fold(text) {
@@ -93,37 +108,85 @@
     return out;
   }
 
-  function prepare(data) {
-    var pages = data.paginas.map(function (p, i) {
-      return { id: i, url: p[0], title: p[1], kind: p[2], label: p[3], place: p[4], summary: p[5], card: p[6], length: p[7] };
+  function prepare(head) {
+    var pages = head.soorten.map(function (kind, i) {
+      return { id: i, kind: kind, card: head.kaarten[i], length: head.lengtes[i] };
     });
-    var words = Object.keys(data.woorden);
-    var df = {}, stems = {};
-    words.forEach(function (w) {
-      df[w] = data.woorden[w].length / 2;
-      var s = stem(w);
-      (stems[s] || (stems[s] = [])).push(w);
-    });
-    var sorted = words.slice().sort();
-    var byFreq = words.slice().sort(function (a, b) { return df[b] - df[a]; });
-    var total = 0;
-    pages.forEach(function (p) { total += p.length; });
-    return { pages: pages, postings: data.woorden, df: df, stems: stems, sorted: sorted, list: byFreq,
-      bridge: data.brug || {}, everyday: data.algemeen || {}, avg: total / Math.max(1, pages.length), n: pages.length };
+    var ix = { n: head.n, avg: head.gemiddeld || 1, block: head.blok, pages: pages, keys: {}, shards: {},
+      postings: {}, df: {}, stems: {}, sorted: {}, lists: {}, bridge: {}, everyday: {}, blocks: {}, missing: {} };
+    head.delen.forEach(function (k) { ix.keys[k] = true; });
+    if (head.n <= head.blok) { loadBlock(ix, 0); }  // one block: fetched with the letters
+    return ix;
+  }
+
+  /* One letter's file into the index (once). */
+  function loadShard(ix, key) {
+    if (!ix.shards[key]) {
+      var got = early[key] || getJSON("zoeken/index/" + key + ".json");
+      ix.shards[key] = got.then(function (data) {
+        if (!data) { data = { woorden: {}, brug: {}, algemeen: {} }; }
+        var words = Object.keys(data.woorden);
+        words.forEach(function (w) {
+          ix.postings[w] = data.woorden[w];
+          ix.df[w] = data.woorden[w].length / 2;
+          var st = stem(w);
+          (ix.stems[st] || (ix.stems[st] = [])).push(w);
+        });
+        ix.sorted[key] = words.slice().sort();
+        ix.lists[key] = words.slice().sort(function (a, b) { return ix.df[b] - ix.df[a]; });
+        Object.keys(data.brug).forEach(function (e) { ix.bridge[e] = data.brug[e]; });
+        Object.keys(data.algemeen).forEach(function (w) { ix.everyday[w] = data.algemeen[w]; });
+        ix.shards[key].done = true;
+      });
+    }
+    return ix.shards[key];
+  }
+
+  /* Whether a letter's file is in; if not, it is noted as wanted (see ready). */
+  function loaded(ix, word) {
+    var key = keyOf(word);
+    if (!ix.keys[key]) { return true; }  // no word of the site begins with it
+    if (ix.shards[key] && ix.shards[key].done) { return true; }
+    ix.missing[key] = true;
+    return false;
+  }
+
+  /* Run ``work`` (which reads the index) until every letter file it wanted is in. */
+  function ready(ix, work) {
+    ix.missing = {};
+    var out = work();
+    var keys = Object.keys(ix.missing);
+    if (!keys.length) { return Promise.resolve(out); }
+    return Promise.all(keys.map(function (k) { return loadShard(ix, k); })).then(function () { return ready(ix, work); });
+  }
+
+  /* The titles and summaries of a block of pages (once). */
+  function loadBlock(ix, b) {
+    if (!ix.blocks[b]) {
+      ix.blocks[b] = getJSON("zoeken/paginas/" + b + ".json").then(function (rows) {
+        rows.forEach(function (r, j) {
+          var p = ix.pages[b * ix.block + j];
+          p.url = r[0]; p.title = r[1]; p.label = r[2]; p.place = r[3]; p.summary = r[4];
+        });
+      });
+    }
+    return ix.blocks[b];
   }
 
   function idf(ix, word) {
     var d = ix.df[word] || 0;
     return Math.log(1 + (ix.n - d + 0.5) / (d + 0.5));
   }
-  function has(ix, word) { return Object.prototype.hasOwnProperty.call(ix.postings, word); }
+  function has(ix, word) { return loaded(ix, word) && Object.prototype.hasOwnProperty.call(ix.postings, word); }
+  function listFor(ix, word) { return loaded(ix, word) ? ix.lists[keyOf(word)] || [] : []; }
 
   /* The site's words that begin with ``start``, most frequent first. */
   function startingWith(ix, start, max) {
-    var lo = 0, hi = ix.sorted.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (ix.sorted[mid] < start) { lo = mid + 1; } else { hi = mid; } }
+    var sorted = loaded(ix, start) ? ix.sorted[keyOf(start)] || [] : [];
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] < start) { lo = mid + 1; } else { hi = mid; } }
     var out = [];
-    for (var i = lo; i < ix.sorted.length && ix.sorted[i].indexOf(start) === 0; i++) { out.push(ix.sorted[i]); }
+    for (var i = lo; i < sorted.length && sorted[i].indexOf(start) === 0; i++) { out.push(sorted[i]); }
     out.sort(function (a, b) { return ix.df[b] - ix.df[a]; });
     return out.slice(0, max);
   }
@@ -135,7 +198,7 @@
     for (var i = word.length - 3; i >= 3; i--) {
       var head = word.slice(0, i), tail = word.slice(i);
       var h = has(ix, head) ? head : head.slice(-1) === "s" && has(ix, head.slice(0, -1)) ? head.slice(0, -1) : "";
-      if (h && (has(ix, tail) || (ix.stems[stem(tail)] || []).length)) {
+      if (h && (has(ix, tail) || loaded(ix, tail) && (ix.stems[stem(tail)] || []).length)) {
         return [h, has(ix, tail) ? tail : ix.stems[stem(tail)][0]];
       }
     }
@@ -196,11 +259,14 @@
     }
     if (exact) { s.unknown = !s.forms.length && !s.phrase; return; }
     if (parts.length === 1) {
-      (ix.stems[stem(text)] || []).forEach(function (w) { if (w !== text) { addForm(s, w, VARIANT, "vorm", true); } });
+      (loaded(ix, text) && ix.stems[stem(text)] || []).forEach(function (w) { if (w !== text) { addForm(s, w, VARIANT, "vorm", true); } });
       var st = stem(text);
       if (!s.forms.length) {  // a word of another language: the site's words it translates to
-        englishForms(text).forEach(function (e) {
-          (ix.bridge[e] || []).forEach(function (w) { if (translated.indexOf(w) < 0) { translated.push(w); } });
+        // the form with the fewest letters taken off that the dictionary has ("employers":
+        // "employer", not "employ")
+        englishForms(text).some(function (e) {
+          translated = (loaded(ix, e) && ix.bridge[e] || []).slice();
+          return translated.length > 0;
         });
       }
       if (!s.forms.length && !translated.length && text.length >= 5) {
@@ -209,7 +275,7 @@
         var lemma = new RegExp("^" + plainStem(text).replace(/([aeou])([^aeiou])$/, "$1$1?$2"));
         startingWith(ix, st.slice(0, 4), 400).filter(function (w) { return w.length > st.length && lemma.test(w); }).slice(0, 6).forEach(function (w) { addForm(s, w, START, "begin", true); });
       }
-      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : !translated.length && !nearest(text, ix.list).length;
+      var few = s.forms.length ? (ix.df[s.forms[0].word] || 0) < FEW : !translated.length && !nearest(text, listFor(ix, text)).length;
       if (few && text.length >= 5) {
         // Few pages or none have it, and it is no typo of a word of the site: the words that
         // begin like it, the nearest in spelling first ("certificaat": "certificering").
@@ -253,7 +319,7 @@
     var found = null;
     words.forEach(function (w) {
       var here = {};
-      var post = ix.postings[w] || [];
+      var post = loaded(ix, w) && ix.postings[w] || [];  // a letter not yet in: fetched, and run again
       for (var i = 0; i < post.length; i += 2) {
         if (!found || found[post[i]] !== undefined) { here[post[i]] = (found ? found[post[i]] : 0) + bm25(ix, w, ix.pages[post[i]], post[i + 1], plain); }
       }
@@ -402,7 +468,7 @@
   function corrections(wanted, ix) {
     return wanted.filter(function (s) {  // a word with synonyms or a translation ("debt") is no typo
       return s.unknown && !s.alts.length && s.text.charAt(0) !== "\u201c" && s.text.indexOf(" ") < 0;
-    }).map(function (s) { return { word: s.text, options: nearest(s.text, ix.list) }; })
+    }).map(function (s) { return { word: s.text, options: nearest(s.text, listFor(ix, s.text)) }; })
       .filter(function (c) { return c.options.length; });
   }
 
@@ -427,7 +493,7 @@
         for (var k = 2; k <= w.length - 4; k++) {  // the longest end that is a word of the site
           if (has(ix, w.slice(k))) { words.push(w.slice(k)); break; }
         }
-        words = words.concat(nearest(w, ix.list, 3));
+        words = words.concat(nearest(w, listFor(ix, w), 3));
       });
     });
     words = words.filter(function (w, i) { return words.indexOf(w) === i && !STOP[w]; }).slice(0, 8);
@@ -443,7 +509,7 @@
   }
 
   /* A row as the list shows it: the page, and the words to mark in its summary. */
-  function withData(rows, wanted) {
+  function withData(rows, wanted, ix) {
     var marks = [];
     wanted.forEach(function (s) {
       (s.phrase || []).concat(s.forms.map(function (f) { return f.word; }), s.alts.map(function (a) { return a.word; }),
@@ -453,8 +519,10 @@
       var p = r.page;
       r.kind = p.kind;
       r.result = { data: function () {
-        return Promise.resolve({ url: new URL(p.url.replace(/^\//, ""), root).pathname, marks: marks,
-          meta: { title: p.title, soort: p.label, plaats: p.place, samenvatting: p.summary } });
+        return loadBlock(ix, Math.floor(p.id / ix.block)).then(function () {
+          return { url: new URL(p.url.replace(/^\//, ""), root).pathname, marks: marks,
+            meta: { title: p.title, soort: p.label, plaats: p.place, samenvatting: p.summary } };
+        });
       } };
     });
     return rows;
@@ -463,69 +531,77 @@
   function search(query, exact, ix) {
     var wanted = slots(query, exact, ix);
     var ranked = rank(ix, wanted);
-    ranked.rows = withData(ranked.rows, wanted);
+    ranked.rows = withData(ranked.rows, wanted, ix);
     return { wanted: wanted, ranked: ranked };
   }
 
   /* The ranked results of a query, with its corrections, or the near misses. */
   function find(query, exact) {
-    return Promise.all([loadIndex(), settingsReady]).then(function (loaded) {
-      var ix = loaded[0];
-      var first = search(query, exact, ix);
-      var state = { query: query, typed: query, exact: exact, ranked: first.ranked, rows: first.ranked.rows,
-        suggestions: [], others: [], corrected: false, near: null,
-        couldWiden: exact && slots(query, false, ix).some(function (s) { return s.alts.length || s.forms.length > 1; }) };
-      var fixes = exact ? [] : corrections(first.wanted, ix);
-      if (fixes.length) {
-        var fixed = query;
-        fixes.forEach(function (f) {
-          fixed = fixed.replace(new RegExp("(^|[^\\p{L}])" + f.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}])", "iu"), "$1" + f.options[0]);
-        });
-        var again = search(fixed, false, ix);
-        if (again.ranked.rows.length && !(again.ranked.partial && !state.ranked.partial && state.rows.length)) {
-          return { query: fixed, typed: query, exact: false, ranked: again.ranked, rows: again.ranked.rows,
-            suggestions: [], others: fixes.length === 1 ? fixes[0].options.slice(1) : [], corrected: true, near: null };
-        }
-        state.suggestions = fixes.length === 1 ? fixes[0].options : [fixed];
-      }
-      if (!state.rows.length && !exact) {  // "search as typed" asked for that spelling only
-        var near = nearMisses(first.wanted, ix);
-        if (near.rows.length) {
-          state.near = near.words;
-          state.rows = withData(near.rows, near.words.map(function (w) { return { forms: [{ word: w }], alts: [] }; }));
-        }
-      }
-      return state;
+    return Promise.all([loadIndex(), settingsReady]).then(function (got) {
+      var ix = got[0];
+      return ready(ix, function () { return findIn(ix, query, exact); });
     });
+  }
+
+  function findIn(ix, query, exact) {
+    var first = search(query, exact, ix);
+    var state = { query: query, typed: query, exact: exact, ranked: first.ranked, rows: first.ranked.rows,
+      suggestions: [], others: [], corrected: false, near: null,
+      couldWiden: exact && slots(query, false, ix).some(function (s) { return s.alts.length || s.forms.length > 1; }) };
+    var fixes = exact ? [] : corrections(first.wanted, ix);
+    if (fixes.length) {
+      var fixed = query;
+      fixes.forEach(function (f) {
+        fixed = fixed.replace(new RegExp("(^|[^\\p{L}])" + f.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}])", "iu"), "$1" + f.options[0]);
+      });
+      var again = search(fixed, false, ix);
+      if (again.ranked.rows.length && !(again.ranked.partial && !state.ranked.partial && state.rows.length)) {
+        return { query: fixed, typed: query, exact: false, ranked: again.ranked, rows: again.ranked.rows,
+          suggestions: [], others: fixes.length === 1 ? fixes[0].options.slice(1) : [], corrected: true, near: null };
+      }
+      state.suggestions = fixes.length === 1 ? fixes[0].options : [fixed];
+    }
+    if (!state.rows.length && !exact) {  // "search as typed" asked for that spelling only
+      var near = nearMisses(first.wanted, ix);
+      if (near.rows.length) {
+        state.near = near.words;
+        state.rows = withData(near.rows, near.words.map(function (w) { return { forms: [{ word: w }], alts: [] }; }), ix);
+      }
+    }
+    return state;
   }
 
   /* Which cards of one kind match the words, as "praktijk/slug". Per word its own forms, or
      its synonyms and translations when it has none; a word the site does not use is corrected. */
   function cards(query, kind) {
-    return Promise.all([loadIndex(), settingsReady]).then(function (loaded) {
-      var ix = loaded[0];
-      var wanted = slots(query, false, ix);
-      var fixed = corrections(wanted, ix).map(function (c) { return [c.word, c.options[0]]; });
-      fixed.forEach(function (f) {
-        wanted.forEach(function (s, i) { if (s.text === f[0]) { wanted[i] = slots(f[1], false, ix)[0]; } });
-      });
-      var result = null;
-      wanted.forEach(function (s) {
-        var hits = slotHits(ix, { phrase: s.phrase, forms: s.forms, split: s.split, alts: [] });
-        if (!Object.keys(hits).length) { hits = slotHits(ix, { forms: [], alts: s.alts }); }
-        var set = {};
-        Object.keys(hits).forEach(function (id) {
-          var p = ix.pages[id];
-          if (p.card && p.kind === kind) { set[p.card] = true; }
-        });
-        if (result === null) { result = set; return; }
-        Object.keys(result).forEach(function (k) { if (!set[k]) { delete result[k]; } });
-      });
-      return { cards: result || {}, words: wanted.map(function (s) { return s.text; }), corrected: fixed };
+    return Promise.all([loadIndex(), settingsReady]).then(function (got) {
+      var ix = got[0];
+      return ready(ix, function () { return cardsIn(ix, query, kind); });
     });
   }
 
-  window.kbZoeken = { distance: distance, nearest: nearest, find: find, cards: cards, stem: stem, slots: function (q) { return loadIndex().then(function (ix) { return slots(q, false, ix); }); } };  // bench/typos.py, overviews
+  function cardsIn(ix, query, kind) {
+    var wanted = slots(query, false, ix);
+    var fixed = corrections(wanted, ix).map(function (c) { return [c.word, c.options[0]]; });
+    fixed.forEach(function (f) {
+      wanted.forEach(function (s, i) { if (s.text === f[0]) { wanted[i] = slots(f[1], false, ix)[0]; } });
+    });
+    var result = null;
+    wanted.forEach(function (s) {
+      var hits = slotHits(ix, { phrase: s.phrase, forms: s.forms, split: s.split, alts: [] });
+      if (!Object.keys(hits).length) { hits = slotHits(ix, { forms: [], alts: s.alts }); }
+      var set = {};
+      Object.keys(hits).forEach(function (id) {
+        var p = ix.pages[id];
+        if (p.card && p.kind === kind) { set[p.card] = true; }
+      });
+      if (result === null) { result = set; return; }
+      Object.keys(result).forEach(function (k) { if (!set[k]) { delete result[k]; } });
+    });
+    return { cards: result || {}, words: wanted.map(function (s) { return s.text; }), corrected: fixed };
+  }
+
+  window.kbZoeken = { distance: distance, nearest: nearest, find: find, cards: cards, stem: stem, slots: function (q) { return loadIndex().then(function (ix) { return ready(ix, function () { return slots(q, false, ix); }); }); } };  // bench/typos.py, overviews
 
   var form = document.querySelector("[data-kb-zoeken]");
   if (!form) { return; }

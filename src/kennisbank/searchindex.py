@@ -32,6 +32,8 @@ from .search import BODY_START, indexed_part
 from .wordsplit import STOP_WORDS, dutch_frequencies, split_compound
 
 INDEX_PATH = "zoeken/index.json"
+SHARD_DIR = "zoeken/index"
+PAGES_DIR = "zoeken/paginas"
 DICT_DIR = Path("/usr/share/dictd")
 BRIDGES = ("freedict-nld-eng", "freedict-eng-nld")  # Debian: dict-freedict-nld-eng, -eng-nld
 
@@ -297,31 +299,75 @@ def everyday(words: list[str]) -> dict[str, float]:
     return out
 
 
-def index_json(pages: list[Page], folder: Path = DICT_DIR) -> str:
-    """The index: pages (url, title, kind, label, place, summary, card, length) and per word
-    the pages with its weight (tenths), and the bridge."""
+PAGE_BLOCK = 200  # pages per file of titles and summaries: a search fetches the block of its results
+
+
+def shard(word: str) -> str:
+    """The file of the index a word is in: its first letter or digit (the same rule in zoeken.js).
+    A search fetches only the files of its words' first letters; a word's other forms, the words
+    it is the start of and its nearest spellings begin with the same letter."""
+    first = word[:1]
+    return first if first.isascii() and first.isalnum() else "_"
+
+
+def index_files(pages: list[Page], folder: Path = DICT_DIR) -> dict[str, str]:
+    """The index as files, by path in the site:
+    - ``zoeken/index.json``: per page its kind, length and card; the letters that have a file;
+    - ``zoeken/index/<letter>.json``: per word the pages with its weight (tenths), the bridge
+      for English words with that letter, and how common its words are in Dutch at large;
+    - ``zoeken/paginas/<n>.json``: url, title, kind as shown, place and summary of 200 pages.
+    So the first search of a visitor loads the small head, one file per first letter of its
+    words and one block of pages, however large the site grows."""
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, page in enumerate(pages):
         for word, weight in sorted(page.words.items()):
             postings[word] += [i, max(1, round(weight * 10))]
     df = Counter({w: len(p) // 2 for w, p in postings.items()})
-    data = {
-        "versie": 1,
-        "paginas": [
-            [p.url, p.title, p.kind, p.kind_label, p.place, p.summary, p.card, p.length] for p in pages
-        ],
-        "woorden": dict(sorted(postings.items())),
-        "brug": bridge(df, folder),
-        "algemeen": everyday(sorted(postings)),
+    empty = {"woorden": {}, "brug": {}, "algemeen": {}}
+    shards: defaultdict[str, dict[str, dict]] = defaultdict(lambda: {k: {} for k in empty})
+    for word in sorted(postings):
+        shards[shard(word)]["woorden"][word] = postings[word]
+    for english, words in bridge(df, folder).items():
+        shards[shard(english)]["brug"][english] = words
+    for word, factor in everyday(sorted(postings)).items():
+        shards[shard(word)]["algemeen"][word] = factor
+    total = sum(p.length for p in pages)
+    head = {
+        "versie": 2,
+        "n": len(pages),
+        "gemiddeld": round(total / max(1, len(pages)), 1),
+        "delen": sorted(shards),
+        "blok": PAGE_BLOCK,
+        "soorten": [p.kind for p in pages],
+        "lengtes": [p.length for p in pages],
+        "kaarten": [p.card for p in pages],
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    def dump(data: object) -> str:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    files = {INDEX_PATH: dump(head)}
+    for key, data in sorted(shards.items()):
+        files[f"{SHARD_DIR}/{key}.json"] = dump(data)
+    for n in range(0, len(pages), PAGE_BLOCK):
+        block = [[p.url, p.title, p.kind_label, p.place, p.summary] for p in pages[n : n + PAGE_BLOCK]]
+        files[f"{PAGES_DIR}/{n // PAGE_BLOCK}.json"] = dump(block)
+    return files
 
 
 def write_index(site_dir: Path, folder: Path = DICT_DIR) -> str:
-    """Read the built site and write ``zoeken/index.json``; returns a summary line."""
+    """Read the built site and write the index files (:func:`index_files`); returns a summary."""
     pages = read_site(site_dir)
-    target = site_dir / INDEX_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = index_json(pages, folder)
-    target.write_text(text, encoding="utf-8")
-    return f"{len(pages)} pagina's, {len(gzip.compress(text.encode('utf-8'))) // 1024} KB gz"
+    files = index_files(pages, folder)
+    for folder_name in (SHARD_DIR, PAGES_DIR):  # no file of an older index stays behind
+        old = site_dir / folder_name
+        if old.is_dir():
+            for file in old.glob("*.json"):
+                file.unlink()
+    size = 0
+    for path, text in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        size += len(gzip.compress(text.encode("utf-8")))
+    return f"{len(pages)} pagina's, {len(files)} bestanden, {size // 1024} KB gz"
