@@ -12,12 +12,16 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import serve_site
+from kennisbank import searchindex
 from kennisbank.searchindex import (
     INDEX_PATH,
     PAGES_DIR,
@@ -30,6 +34,7 @@ from kennisbank.searchindex import (
     read_site,
     shard,
     tokens,
+    write_index,
 )
 
 # ---- the pieces, without a browser ----
@@ -154,12 +159,17 @@ FIND = """async queries => {
 def site_index(built_site: Path) -> dict:
     """The index files of the built site as one: the head, every page and every word."""
     head = json.loads((built_site / INDEX_PATH).read_text(encoding="utf-8"))
-    pages: list[list] = []
-    for n in range(0, head["n"], head["blok"]):
-        pages += json.loads((built_site / PAGES_DIR / f"{n // head['blok']}.json").read_text(encoding="utf-8"))
-    words: dict[str, list[int]] = {}
-    for key in head["delen"]:
-        words.update(json.loads((built_site / SHARD_DIR / f"{key}.json").read_text(encoding="utf-8"))["woorden"])
+    if "alles" in head:  # a small site: one file
+        pages, words = head["paginas"], head["alles"]["woorden"]
+    else:
+        pages, words = [], {}
+        for n in range(0, head["n"], head["blok"]):
+            pages += json.loads(
+                (built_site / PAGES_DIR / f"{n // head['blok']}.json").read_text(encoding="utf-8")
+            )
+        for key in head["delen"]:
+            part = json.loads((built_site / SHARD_DIR / f"{key}.json").read_text(encoding="utf-8"))
+            words.update(part["woorden"])
     return {"head": head, "pages": [[*p, head["kaarten"][i]] for i, p in enumerate(pages)], "words": words}
 
 
@@ -229,12 +239,51 @@ def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
     assert all((built_site / path).read_text(encoding="utf-8") == text for path, text in files.items())
 
 
-def test_each_word_is_in_the_file_of_its_first_letter_and_every_page_in_a_block(built_site):
-    files = index_files(read_site(built_site))
+def test_a_large_index_is_in_parts_a_word_in_the_file_of_its_first_letter(built_site, monkeypatch):
+    pages = read_site(built_site)
+    small = index_files(pages)
+    assert list(small) == [INDEX_PATH]  # this site is small: one file, one request
+    monkeypatch.setattr(searchindex, "ONE_FILE_GZ", 0)
+    monkeypatch.setattr(searchindex, "PAGE_BLOCK", 40)
+    files = index_files(pages)
     head = json.loads(files[INDEX_PATH])
+    assert "alles" not in head and len(head["delen"]) > 10
+    everything = json.loads(small[INDEX_PATH])["alles"]
+    words: dict[str, list[int]] = {}
     for key in head["delen"]:
         part = json.loads(files[f"{SHARD_DIR}/{key}.json"])
         assert part["woorden"] or part["brug"]  # a letter only English words begin with has a file too
         assert all(shard(w) == key for w in [*part["woorden"], *part["brug"], *part["algemeen"]])
-    blocks = [json.loads(t) for p, t in files.items() if p.startswith(PAGES_DIR)]
-    assert sum(len(b) for b in blocks) == head["n"] == len(head["soorten"]) == len(head["kaarten"])
+        words.update(part["woorden"])
+    assert words == everything["woorden"]
+    blocks = [json.loads(files[f"{PAGES_DIR}/{n}.json"]) for n in range(3)]
+    assert [len(b) for b in blocks] == [40, 40, head["n"] - 80]
+    assert [row for b in blocks for row in b] == json.loads(small[INDEX_PATH])["paginas"]
+
+
+@pytest.mark.browser
+def test_an_index_in_parts_finds_the_same_and_loads_only_the_letters_of_its_words(
+    page, base_url, built_site, tmp_path, monkeypatch
+):
+    """The same site with its index in parts (as a large site has it): the same results for
+    every card's title and some questions, and a search fetches only its letters' files."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    monkeypatch.setattr(searchindex, "ONE_FILE_GZ", 0)
+    monkeypatch.setattr(searchindex, "PAGE_BLOCK", 40)
+    write_index(site)
+    assert (site / SHARD_DIR / "v.json").is_file()
+    queries = [p[1] for p in cards(built_site)] + ["welke gemeenten werken samen met werkgevers", "employers"]
+    whole = engine(page, base_url)(queries)
+    with serve_site(site) as parts_url:
+        fetched: list[str] = []
+        page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+        page.goto(f"{parts_url}/zoeken/?q=vrijwilligers")
+        page.wait_for_selector("[data-kb-zoekresultaten] li h2 a")
+        letters = sorted(p.rsplit("/", 1)[1] for p in fetched if p.startswith("/" + SHARD_DIR + "/"))
+        assert letters and set(letters) <= {
+            "v.json",
+            "t.json",
+            "m.json",
+        }  # vrijwilliger(s), taalmaatje, maatje(s)
+        assert engine(page, parts_url)(queries) == whole

@@ -364,7 +364,7 @@
     if (done) { return; }
     done = true;
     var root = new URL("../", box.form.action);
-    ["assets/zoeken.js", "zoeken/index.json", "zoeken/paginas/0.json"].forEach(function (path) {
+    ["assets/zoeken.js", "zoeken/index.json"].forEach(function (path) {
       var link = document.createElement("link");
       link.rel = "prefetch";
       link.href = new URL(path, root).href;

@@ -57,20 +57,12 @@
     });
   }
   function keyOf(word) { var c = word.charAt(0); return /^[a-z0-9]$/.test(c) ? c : "_"; }
-  var early = {};  // letter files asked for before the head was in
   var index = null;
   function loadIndex() {
     if (!index) { index = getJSON("zoeken/index.json").then(prepare); }
     return index;
   }
-  if (inline) {  // the search page: the head, the letters of the query and the first block at once
-    loadIndex();
-    var asked = new URLSearchParams(window.location.search).get("q") || "";
-    (fold(asked).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
-      var k = keyOf(w);
-      if (!early[k]) { early[k] = getJSON("zoeken/index/" + k + ".json").then(null, function () { return null; }); }
-    });
-  }
+  if (inline) { loadIndex(); }  // the search page: at once, while the rest of the page loads
 
   /* Lower case without accents, as the index: "Creëer" is "creeer". */
   function fold(text) {
@@ -115,27 +107,56 @@
     var ix = { n: head.n, avg: head.gemiddeld || 1, block: head.blok, pages: pages, keys: {}, shards: {},
       postings: {}, df: {}, stems: {}, sorted: {}, lists: {}, bridge: {}, everyday: {}, blocks: {}, missing: {} };
     head.delen.forEach(function (k) { ix.keys[k] = true; });
+    if (head.alles) {  // a small site: every word and page is in the head
+      addShard(ix, "", head.alles);
+      ix.blocks[0] = Promise.resolve();
+      fillBlock(ix, 0, head.paginas);
+      return ix;
+    }
     if (head.n <= head.blok) { loadBlock(ix, 0); }  // one block: fetched with the letters
+    if (inline) {  // the search page: the letters of the query's words at once
+      var asked = new URLSearchParams(window.location.search).get("q") || "";
+      (fold(asked).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (w) {
+        if (!STOP[w] && ix.keys[keyOf(w)]) { loadShard(ix, keyOf(w)); }
+      });
+    }
     return ix;
+  }
+
+  function addShard(ix, key, data) {
+    var words = Object.keys(data.woorden);
+    words.forEach(function (w) {
+      ix.postings[w] = data.woorden[w];
+      ix.df[w] = data.woorden[w].length / 2;
+      var st = stem(w);
+      (ix.stems[st] || (ix.stems[st] = [])).push(w);
+    });
+    var sorted = words.slice().sort();
+    var byFreq = words.slice().sort(function (a, b) { return ix.df[b] - ix.df[a]; });
+    if (key) {
+      ix.sorted[key] = sorted;
+      ix.lists[key] = byFreq;
+    } else {  // everything at once: per letter, as if each letter had its own file
+      sorted.forEach(function (w) { (ix.sorted[keyOf(w)] || (ix.sorted[keyOf(w)] = [])).push(w); });
+      byFreq.forEach(function (w) { (ix.lists[keyOf(w)] || (ix.lists[keyOf(w)] = [])).push(w); });
+    }
+    Object.keys(data.brug).forEach(function (e) { ix.bridge[e] = data.brug[e]; });
+    Object.keys(data.algemeen).forEach(function (w) { ix.everyday[w] = data.algemeen[w]; });
+  }
+
+  function fillBlock(ix, b, rows) {
+    rows.forEach(function (r, j) {
+      var p = ix.pages[b * ix.block + j];
+      p.url = r[0]; p.title = r[1]; p.label = r[2]; p.place = r[3]; p.summary = r[4];
+    });
   }
 
   /* One letter's file into the index (once). */
   function loadShard(ix, key) {
     if (!ix.shards[key]) {
-      var got = early[key] || getJSON("zoeken/index/" + key + ".json");
+      var got = getJSON("zoeken/index/" + key + ".json");
       ix.shards[key] = got.then(function (data) {
-        if (!data) { data = { woorden: {}, brug: {}, algemeen: {} }; }
-        var words = Object.keys(data.woorden);
-        words.forEach(function (w) {
-          ix.postings[w] = data.woorden[w];
-          ix.df[w] = data.woorden[w].length / 2;
-          var st = stem(w);
-          (ix.stems[st] || (ix.stems[st] = [])).push(w);
-        });
-        ix.sorted[key] = words.slice().sort();
-        ix.lists[key] = words.slice().sort(function (a, b) { return ix.df[b] - ix.df[a]; });
-        Object.keys(data.brug).forEach(function (e) { ix.bridge[e] = data.brug[e]; });
-        Object.keys(data.algemeen).forEach(function (w) { ix.everyday[w] = data.algemeen[w]; });
+        addShard(ix, key, data);
         ix.shards[key].done = true;
       });
     }
@@ -163,12 +184,7 @@
   /* The titles and summaries of a block of pages (once). */
   function loadBlock(ix, b) {
     if (!ix.blocks[b]) {
-      ix.blocks[b] = getJSON("zoeken/paginas/" + b + ".json").then(function (rows) {
-        rows.forEach(function (r, j) {
-          var p = ix.pages[b * ix.block + j];
-          p.url = r[0]; p.title = r[1]; p.label = r[2]; p.place = r[3]; p.summary = r[4];
-        });
-      });
+      ix.blocks[b] = getJSON("zoeken/paginas/" + b + ".json").then(function (rows) { fillBlock(ix, b, rows); });
     }
     return ix.blocks[b];
   }

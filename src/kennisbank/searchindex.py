@@ -299,6 +299,7 @@ def everyday(words: list[str]) -> dict[str, float]:
     return out
 
 
+ONE_FILE_GZ = 100 * 1024  # up to this size (gzip) the index is one file
 PAGE_BLOCK = 200  # pages per file of titles and summaries: a search fetches the block of its results
 
 
@@ -346,13 +347,19 @@ def index_files(pages: list[Page], folder: Path = DICT_DIR) -> dict[str, str]:
     def dump(data: object) -> str:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
-    files = {INDEX_PATH: dump(head)}
+    files = {}
     for key, data in sorted(shards.items()):
         files[f"{SHARD_DIR}/{key}.json"] = dump(data)
     for n in range(0, len(pages), PAGE_BLOCK):
         block = [[p.url, p.title, p.kind_label, p.place, p.summary] for p in pages[n : n + PAGE_BLOCK]]
         files[f"{PAGES_DIR}/{n // PAGE_BLOCK}.json"] = dump(block)
-    return files
+    if sum(len(gzip.compress(t.encode("utf-8"))) for t in files.values()) <= ONE_FILE_GZ:
+        # A small site: everything in the head, one request (each request costs a round trip).
+        head["alles"] = {k: {w: v for d in shards.values() for w, v in d[k].items()} for k in empty}
+        head["paginas"] = [[p.url, p.title, p.kind_label, p.place, p.summary] for p in pages]
+        head["delen"] = []
+        return {INDEX_PATH: dump(head)}
+    return {INDEX_PATH: dump(head), **files}
 
 
 def write_index(site_dir: Path, folder: Path = DICT_DIR) -> str:
