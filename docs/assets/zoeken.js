@@ -265,6 +265,11 @@
   function expand(s, exact, ix) {
     if (s.phrase) { return; }
     var text = s.text;
+    // First the letter files of the word and of its synonyms (all at once); only then its other
+    // forms, parts and translations, which may need more letters.
+    var first = tokensOf(text);
+    alternativesOf(text).forEach(function (a) { first = first.concat(tokensOf(a)); });
+    if (first.filter(function (w) { return !STOP[w] && !loaded(ix, w); }).length) { return; }
     var translated = [];
     var parts = text.split(" ");
     if (parts.length > 1) {  // a two-word term of the vocabulary: its synonyms (ALTS) count as itself
@@ -559,8 +564,11 @@
     });
   }
 
+  function waiting(ix) { return Object.keys(ix.missing).length > 0; }  // letters to fetch first
+
   function findIn(ix, query, exact) {
     var first = search(query, exact, ix);
+    if (waiting(ix)) { return null; }  // run again when the letters are in (see ready)
     var state = { query: query, typed: query, exact: exact, ranked: first.ranked, rows: first.ranked.rows,
       suggestions: [], others: [], corrected: false, near: null,
       couldWiden: exact && slots(query, false, ix).some(function (s) { return s.alts.length || s.forms.length > 1; }) };
@@ -571,6 +579,7 @@
         fixed = fixed.replace(new RegExp("(^|[^\\p{L}])" + f.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?![\\p{L}])", "iu"), "$1" + f.options[0]);
       });
       var again = search(fixed, false, ix);
+      if (waiting(ix)) { return null; }
       if (again.ranked.rows.length && !(again.ranked.partial && !state.ranked.partial && state.rows.length)) {
         return { query: fixed, typed: query, exact: false, ranked: again.ranked, rows: again.ranked.rows,
           suggestions: [], others: fixes.length === 1 ? fixes[0].options.slice(1) : [], corrected: true, near: null };
@@ -598,6 +607,7 @@
 
   function cardsIn(ix, query, kind) {
     var wanted = slots(query, false, ix);
+    if (waiting(ix)) { return null; }
     var fixed = corrections(wanted, ix).map(function (c) { return [c.word, c.options[0]]; });
     fixed.forEach(function (f) {
       wanted.forEach(function (s, i) { if (s.text === f[0]) { wanted[i] = slots(f[1], false, ix)[0]; } });
