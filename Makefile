@@ -23,11 +23,11 @@ build: check cms freedict
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
-# hooks/kennisbank_hooks.py); --no-strict because MkDocs warns about every dirty build.
+# src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
 serve: setup cms freedict
 	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
-# The English-Dutch bridge of the search index (kennisbank/searchindex.py): Debian's FreeDict
+# The English-Dutch bridge of the search index (kennisbank/output/searchindex.py): Debian's FreeDict
 # dictionaries. Without them the site builds, but English words find less.
 freedict:
 	@test -f /usr/share/dictd/freedict-eng-nld.index -a -f /usr/share/dictd/freedict-nld-eng.index || { \
@@ -79,6 +79,7 @@ lighthouse: setup chromium
 lint: setup
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(SITE) $(VENV) .pytest_cache node_modules build
