@@ -1,4 +1,4 @@
-"""The site's own search index (kennisbank/searchindex.py) and what it promises for every card,
+"""The site's own search index (kennisbank/output/searchindex.py) and what it promises for every card,
 generated over all cards and words of the built site, not over hand-picked examples:
 - a card's own title finds that card first;
 - every token with a dot or hyphen printed on a card finds that card;
@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import serve_site
-from kennisbank import searchindex
-from kennisbank.searchindex import (
+from kennisbank.output import searchindex
+from kennisbank.output.searchindex import (
     INDEX_PATH,
     PAGES_DIR,
     SHARD_DIR,
@@ -221,7 +221,7 @@ def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
     """Same pages, same index, byte for byte (whatever Python's hash order): the published site
     changes only when its content does."""
     code = (
-        "import sys, json, pathlib; from kennisbank.searchindex import index_files, read_site; "
+        "import sys, json, pathlib; from kennisbank.output.searchindex import index_files, read_site; "
         "sys.stdout.write(json.dumps(index_files(read_site(pathlib.Path(sys.argv[1])))))"
     )
     outputs = {
