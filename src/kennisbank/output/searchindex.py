@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from kennisbank.output.search import BODY_START, indexed_part
 from kennisbank.output.wordsplit import STOP_WORDS, dutch_frequencies, split_compound
@@ -324,8 +325,8 @@ def index_files(pages: list[Page], folder: Path = DICT_DIR) -> dict[str, str]:
         for word, weight in sorted(page.words.items()):
             postings[word] += [i, max(1, round(weight * 10))]
     df = Counter({w: len(p) // 2 for w, p in postings.items()})
-    empty = {"woorden": {}, "brug": {}, "algemeen": {}}
-    shards: defaultdict[str, dict[str, dict]] = defaultdict(lambda: {k: {} for k in empty})
+    empty = ("woorden", "brug", "algemeen")
+    shards: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(lambda: {k: {} for k in empty})
     for word in sorted(postings):
         shards[shard(word)]["woorden"][word] = postings[word]
     for english, words in bridge(df, folder).items():
