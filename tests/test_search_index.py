@@ -285,6 +285,8 @@ def test_an_index_in_parts_finds_the_same_and_loads_only_the_letters_of_its_word
         settings = json.loads((built_site / "export" / "zoekwoorden.json").read_text(encoding="utf-8"))
         phrases = ["vrijwilligers", *settings["woorden"].get("vrijwilligers", [])]
         phrases += settings["themas"].get("vrijwilligers", [])
-        needed = {f"{shard(w)}.json" for ph in phrases for w in tokens(ph) if w not in settings["stopwoorden"]}
+        needed = {
+            f"{shard(w)}.json" for ph in phrases for w in tokens(ph) if w not in settings["stopwoorden"]
+        }
         assert letters and set(letters) <= needed, (letters, needed)
         assert engine(page, parts_url)(queries) == whole
