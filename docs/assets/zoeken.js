@@ -1,13 +1,20 @@
-/* Search (/zoeken/?q=...&soort=tip, and the words box of an overview): Pagefind with Dutch
-   stemming, and around it what Pagefind does not do itself:
+/* Search (/zoeken/?q=...&soort=tip, and the words box of an overview), in the browser over the
+   site's own index (zoeken/index.json and its parts, made at build time by
+   kennisbank/output/searchindex.py):
+   - every token as the site prints it ("ikletterop.nl", "15-jarigen") and its parts;
    - stop words and question words need not match ("waar vind ik geld voor taallessen");
-   - when no page has all words, the pages with most of them, and the page says so;
-   - synonyms from data/vocabulaire.yml, always ranked below pages with the word itself, and
-     named ("Ook gezocht op: ...") with a link to switch them off (&precies=ja);
-   - two words typed apart that the site writes as one ("taal pact");
-   - a word the site does not use is corrected to the nearest word of the site's word list
-     (zoeken/woorden.json), with a link to search the spelling as typed;
-   - a filter by kind with counts, and the snippet from the matched sentence or the summary.
+   - a word's other forms ("taalhuizen", "taalhuis"), then the words it is the start of
+     ("bondgenoten": "bondgenootschap"), then, for a word the site does not have, a typo
+     correction to a near word with the same first letter, with a link to search the spelling as
+     typed; two words of the site for a compound it does not have ("tijdgebrek");
+   - synonyms from data/vocabulaire.yml and translations from Debian's FreeDict (English),
+     always below pages with the word itself, and named ("Ook gezocht op: ...") with a link to
+     switch them off (&precies=ja);
+   - ranking by BM25: a word weighs by how rare it is on the site and in Dutch at large; a word
+     on most pages need not be on every result; the page says which word weighed most;
+   - when no page has all words, the pages with most of them, and the page says so; when no page
+     has any, the near misses (pages with words like the ones typed), labelled as such;
+   - a filter by kind with counts, and the summary with the found words marked.
    The address keeps the query and the filter, so a search can be mailed.
    The first part (the engine) is window.kbZoeken; an overview loads this file for its words box
    and asks kbZoeken.cards(words, kind) which of its cards match. */
@@ -36,7 +43,7 @@
   var SYNONYM = 0.5;  // a page found through a synonym of the vocabulary weighs half
   var BRIDGE = 0.4;   // through the dictionary (another language): less than a synonym
   var VARIANT = 0.8;  // another form of the word ("taalhuizen" for "taalhuis")
-  var SPLIT = 0.45;  // a word the site has not, as two it has ("tijdgebrek": "tijd gebrek")
+  var SPLIT = 0.45;   // a word the site has not, as two it has ("tijdgebrek": "tijd gebrek")
   var START = 0.5;    // a word of the site that begins like it ("bondgenoten": "bondgenootschap")
   var PAGE = 10;      // results shown at a time
   var MAX_VIA_SYNONYM = 10;  // pages found only through a synonym: the best ones, not a flood
@@ -44,12 +51,12 @@
   var COMMON = 0.3;   // a word on more than this share of the pages need not be on every result
   var K1 = 2, B = 0.3;  // BM25: how fast repeats stop counting, how much a long page is damped
 
-  /* ---- the index (zoeken/index.json, made at build time by kennisbank/searchindex.py) ---- */
+  /* ---- the index ---- */
 
   /* The index: a small head (zoeken/index.json), one file per first letter of a word
      (zoeken/index/<letter>.json) and the titles and summaries by block of pages
      (zoeken/paginas/<n>.json). A search fetches the head, the files of its words' letters and
-     the block of its results (made at build time by kennisbank/searchindex.py). */
+     the block of its results. A small site has everything in the head: one request. */
   function getJSON(path) {
     return fetch(new URL(path, root).href).then(function (r) {
       if (!r.ok) { throw new Error(path + ": " + r.status); }
