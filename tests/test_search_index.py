@@ -290,3 +290,15 @@ def test_an_index_in_parts_finds_the_same_and_loads_only_the_letters_of_its_word
         }
         assert letters and set(letters) <= needed, (letters, needed)
         assert engine(page, parts_url)(queries) == whole
+
+
+@pytest.mark.browser
+def test_no_word_of_the_site_spelled_wrong_or_with_another_ending_is_a_dead_end(page, base_url, built_site):
+    """Every word of the site of six letters or more, with its letters swapped near the start, or
+    with its last three letters replaced: the page shows results, a correction or near misses,
+    never only "Geen resultaten"."""
+    words = [w for w in site_index(built_site)["words"] if len(w) >= 6 and w.isalpha()]
+    queries = [w[0] + w[2] + w[1] + w[3:] for w in words] + [w[:-3] + "qxz" for w in words]
+    found = engine(page, base_url)(queries)
+    empty = [q for q, top in zip(queries, found, strict=True) if not top]
+    assert len(queries) > 2000 and not empty, empty[:20]

@@ -471,6 +471,7 @@
      correction keeps the word's first letter and most of its letters: never an unrelated word
      ("reading" is not "melding"). */
   function nearest(word, words, max) {
+    var far = Boolean(max);  // near misses: further off than a typo may be
     max = max || (word.length <= 5 ? 1 : 2);
     var found = [];
     for (var i = 0; i < words.length; i++) {
@@ -480,7 +481,7 @@
         return [];  // a word of the site, or its start, or it with an ending: no typo
       }
       var d = distance(word, w, max);
-      if (d <= max && d <= Math.floor(word.length / 4)) { found.push({ word: w, d: d, rank: i, ours: ALTS[w] || THEMES[w] ? 0 : 1 }); }
+      if (d <= max && (far || d <= Math.floor(word.length / 4))) { found.push({ word: w, d: d, rank: i, ours: ALTS[w] || THEMES[w] ? 0 : 1 }); }
     }
     // Nearest first; of equally near words a word of the vocabulary ("schulden" before
     // "scholen" for "scholden"), then the more frequent one.
@@ -518,7 +519,7 @@
           var found = startingWith(ix, w.slice(0, n), 3);
           if (found.length) { words = words.concat(found); break; }
         }
-        for (var k = 2; k <= w.length - 4; k++) {  // the longest end that is a word of the site
+        for (var k = 2; k <= w.length - 3; k++) {  // the longest end that is a word of the site
           if (has(ix, w.slice(k))) { words.push(w.slice(k)); break; }
         }
         words = words.concat(nearest(w, listFor(ix, w), 3));
