@@ -15,6 +15,7 @@ from .cards import build_card
 from .catalogue import Catalogue
 from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
+from .geodata import Gazetteer, MapData, load_gazetteer, load_map
 from .load import Document, TooLarge, read_bounded, read_document
 from .markup import markdown_risk
 from .messages import choices_hint, problems_from_error, suggest, unknown
@@ -25,6 +26,7 @@ from .model import (
     Vocabulary,
 )
 from .pages import check_pages
+from .places import place_problems
 from .problems import Level, Position, Problem, sort_problems
 from .repository import CardFile, discover, expand_paths, file_name_problems, untrusted_files
 from .schemas import Schemas, schema_problems
@@ -45,6 +47,8 @@ class CheckResult:
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
+    gazetteer: Gazetteer | None = None  # where places and regions are (data/gemeenten.json, ...)
+    map_data: MapData | None = None  # the province outlines (data/kaart.json)
 
     @property
     def errors(self) -> list[Problem]:
@@ -342,6 +346,11 @@ def _check(
     if vocab_problems:
         return
     result.vocab = vocab
+    provinces = {t.slug for t in vocab.provincies}
+    gazetteer, gazetteer_problems = load_gazetteer(root, provinces)
+    result.map_data, map_problems = load_map(root, provinces)
+    result.problems += gazetteer_problems + map_problems
+    result.gazetteer = None if gazetteer_problems else gazetteer
     settings, settings_problems = load_settings(root)
     result.problems += settings_problems
     result.settings = settings
@@ -385,6 +394,8 @@ def _check(
         if card is not None and doc is not None:
             cards.append((card, doc))
     checker.references(cards, known)
+    if result.gazetteer is not None:
+        checker.problems += place_problems(cards, result.gazetteer, vocab)
     checker.uniqueness(cards, files)
     checker.problems += editorial_warnings(cards, settings, today)
     if not any(p.level is Level.ERROR for p in checker.problems):  # a broken card's themes count too
