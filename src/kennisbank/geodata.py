@@ -64,7 +64,7 @@ class Region:
 class Outline:
     slug: str
     path: str  # SVG path data: only M, l, z and whole numbers
-    label: tuple[int, int]
+    labels: tuple[tuple[int, int], ...]  # where the name fits, the best first
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,9 @@ def _text(value: object) -> bool:
 
 
 def _coordinate(lat: object, lon: object) -> bool:
-    numbers = all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon))
+    numbers = all(
+        isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (lat, lon)
+    )
     return numbers and _LAT[0] <= lat <= _LAT[1] and _LON[0] <= lon <= _LON[1]  # type: ignore[operator]
 
 
@@ -215,8 +217,11 @@ def _hand_written(
             continue
         provincie, bron, members = entry.get("provincie"), entry.get("bron"), entry.get("gemeenten")
         if provincie not in provinces:
-            doc.fail(doc.at(("regios", name, "provincie")), f"regio '{name}': onbekende provincie '{provincie}'",
-                     "gebruik een provincie uit data/vocabulaire.yml")
+            doc.fail(
+                doc.at(("regios", name, "provincie")),
+                f"regio '{name}': onbekende provincie '{provincie}'",
+                "gebruik een provincie uit data/vocabulaire.yml",
+            )
             continue
         if not isinstance(bron, str) or not bron.strip():
             doc.fail(at, f"regio '{name}' heeft geen bron", "schrijf waar je de gemeenten van de regio vond")
@@ -228,7 +233,7 @@ def _hand_written(
         for i, member in enumerate(members):
             found = [s for s in municipalities.get(fold(str(member)), []) if s.located]
             if not found:
-                from .messages import suggest  # noqa: PLC0415 - only for a broken file
+                from .messages import suggest
 
                 guess = suggest(str(member), [s.naam for v in municipalities.values() for s in v])
                 doc.fail(
@@ -247,7 +252,8 @@ def _hand_written(
             doc.fail(
                 doc.at(("plaatsen", name), key=True),
                 f"plaats '{name}' heeft niet alles: provincie, breedtegraad, lengtegraad en bron",
-                "schrijf bijvoorbeeld: {provincie: overijssel, breedtegraad: 52.51, lengtegraad: 6.26, bron: ...}",
+                "schrijf bijvoorbeeld: {provincie: overijssel, breedtegraad: 52.51, lengtegraad: 6.26, "
+                "bron: ...}",
             )
             continue
         extra.append(Spot(str(name), entry["provincie"], entry["breedtegraad"], entry["lengtegraad"]))
@@ -262,17 +268,24 @@ def load_map(root: Path, provinces: set[str]) -> tuple[MapData | None, list[Prob
     try:
         proj = data["projectie"]
         projection = Projection(
-            float(proj["lon0"]), float(proj["lat0"]), float(proj["kx"]), float(proj["ky"]),
-            float(proj["pad"]), int(proj["breedte"]), int(proj["hoogte"]),
+            float(proj["lon0"]),
+            float(proj["lat0"]),
+            float(proj["kx"]),
+            float(proj["ky"]),
+            float(proj["pad"]),
+            int(proj["breedte"]),
+            int(proj["hoogte"]),
         )
         outlines = []
         for slug, entry in data["provincies"].items():
-            path, label = entry["pad"], entry["label"]
+            path, labels = entry["pad"], entry["labels"]
             if slug not in provinces or not isinstance(path, str) or not _PATH_DATA.match(path):
                 raise ValueError(slug)
-            outlines.append(Outline(slug, path, (int(label[0]), int(label[1]))))
+            outlines.append(Outline(slug, path, tuple((int(x), int(y)) for x, y in labels)))
         if not all(math.isfinite(v) and v > 0 for v in (projection.kx, projection.ky, projection.width)):
             raise ValueError("projectie")
-        return MapData(projection, tuple(outlines), str(data["bron"]), str(data["licentie"]), str(data["pakket"])), []
+        return MapData(
+            projection, tuple(outlines), str(data["bron"]), str(data["licentie"]), str(data["pakket"])
+        ), []
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         return None, [Problem(Position(KAART_FILE), f"dit bestand is onleesbaar ({exc})", REMAKE)]

@@ -14,7 +14,9 @@ from .model import AnyCard, Practice, Vocabulary
 from .problems import Problem
 
 
-def place_problems(cards: list[tuple[AnyCard, Document]], gazetteer: Gazetteer, vocab: Vocabulary) -> list[Problem]:
+def place_problems(
+    cards: list[tuple[AnyCard, Document]], gazetteer: Gazetteer, vocab: Vocabulary
+) -> list[Problem]:
     problems: list[Problem] = []
     for card, doc in cards:
         if not isinstance(card, Practice):
@@ -53,9 +55,10 @@ def _place_problem(card: Practice, doc: Document, gazetteer: Gazetteer, vocab: V
     if elsewhere:
         where = sorted({vocab.label("provincies", s.provincie) for s in elsewhere})
         slugs = sorted({s.provincie for s in elsewhere})
+        here = vocab.label("provincies", card.provincie)
         return Problem(
             at,
-            f"'{card.plaats}' ligt in {' en '.join(where)}, niet in {vocab.label('provincies', card.provincie)}",
+            f"'{card.plaats}' ligt in {' en '.join(where)}, niet in {here}",
             f"kies provincie: {' of '.join(slugs)}, of kijk of de plaats klopt",
         )
     guess = suggest(card.plaats, gazetteer.municipality_names()) or suggest(

@@ -21,6 +21,7 @@ from .editorial import due_cards
 from .facets import FACETS
 from .fields import all_card_fields
 from .frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
+from .mapview import map_view
 from .model import AnyCard, Kind
 from .render import Renderer
 from .session import BuildSession, CardTexts
@@ -92,7 +93,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             )
         )
     for facet in FACETS:
-        if facet.group is None:
+        if facet.group is None or not facet.pages:
             continue
         title, text = FACET_OVERVIEWS[facet.key]
         pages.append(
@@ -133,6 +134,17 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             ),
         )
     )
+    if result.gazetteer is not None and result.map_data is not None:
+        view = map_view(catalogue, result.gazetteer, result.map_data)
+        pages.append(
+            SitePage(
+                "kaart/index.md",
+                "Waar gebeurt het?",
+                "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
+                partial(renderer.page, "kaart.html", "kaart/", kaart=view),
+                meta={**newest_check(catalogue.practices), "hide": ("toc",)},
+            )
+        )
     pages.append(
         SitePage(
             "zoeken/index.md",
