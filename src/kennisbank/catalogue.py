@@ -165,10 +165,6 @@ class Catalogue:
         """The cards that have ``value`` for ``facet``, in overview order."""
         return tuple(c for c in self.all_cards() if value in facet.values(c))
 
-    def place_counts(self) -> dict[str, int]:
-        """Places and regions with their number of practices, A-Z."""
-        return dict(sorted(Counter(w for p in self.practices for w in (p.plaats, p.regio) if w).items()))
-
     def area_terms(self) -> tuple[Term, ...]:
         """The places and regions practices are shown at (:attr:`Practice.area`), A-Z, as the
         values of the place filter."""
