@@ -261,12 +261,13 @@ def places_file(tarball: Path) -> dict:
             where = [None, None]
         codes[(admin1, code)] = code
         municipalities.append([name, code, ADMIN1[admin1], *where])
-    names = {m[0] for m in municipalities}
+    own_name = {m[1]: m[0] for m in municipalities}
     places = sorted(
         {
             (c["name"], c["admin2"], round(float(c["lat"]), 3), round(float(c["lng"]), 3))
             for c in cities
-            if (c["admin1"], c["admin2"]) in codes and c["name"] not in names
+            # a place named like its own municipality is that municipality already
+            if (c["admin1"], c["admin2"]) in codes and c["name"] != own_name[c["admin2"]]
         }
     )
     name, version, licence = CITIES
