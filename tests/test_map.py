@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import CHECK_DAY, REPO, build, problem_lines
 from kennisbank.catalogue import Catalogue
-from kennisbank.facets import FACETS
+from kennisbank.facets import FACETS, area_slug
 from kennisbank.geodata import Gazetteer, load_gazetteer, load_map
 from kennisbank.mapview import RADIUS, map_view
 from kennisbank.validate import check_repository
@@ -79,7 +79,14 @@ def geo() -> tuple[Gazetteer, object]:
             "(zet de regio met haar gemeenten en een bron in data/plaatsen.yml)",
         ),
     ],
-    ids=["typo", "typo-of-another-province", "wrong-province", "nothing-like-it", "region-typo", "new-region"],
+    ids=[
+        "typo",
+        "typo-of-another-province",
+        "wrong-province",
+        "nothing-like-it",
+        "region-typo",
+        "new-region",
+    ],
 )
 def test_a_place_the_map_cannot_locate_is_reported_in_dutch_with_a_suggestion(repo, old, new, expected):
     _edit(repo, old, new)
@@ -88,7 +95,12 @@ def test_a_place_the_map_cannot_locate_is_reported_in_dutch_with_a_suggestion(re
 
 @pytest.mark.parametrize(
     ("plaats", "provincie"),
-    [("Ootmarsum", "overijssel"), ("Hengelo", "gelderland"), ("Hengelo", "overijssel"), ("dalfsen", "overijssel")],
+    [
+        ("Ootmarsum", "overijssel"),
+        ("Hengelo", "gelderland"),
+        ("Hengelo", "overijssel"),
+        ("dalfsen", "overijssel"),
+    ],
     ids=["a-village", "same-name-other-province", "same-name-this-province", "lower-case"],
 )
 def test_a_village_or_a_name_in_two_provinces_is_found_in_the_cards_province(repo, plaats, provincie):
@@ -100,7 +112,9 @@ def test_every_place_and_region_with_practices_is_on_the_map_with_the_filters_co
     gazetteer, data = geo
     view = map_view(real_catalogue, gazetteer, data)
     counts = real_catalogue.facet_counts(PLAATS)
-    assert {m.slug: m.count for m in view.markers} == dict(counts)
+    assert {p.slug: p.count for p in view.places} == dict(counts)
+    assert sorted(p.slug for m in view.markers for p in m.places) == sorted(counts)
+    assert not [m for m in view.markers if m.shared], "de echte plaatsen passen elk op een eigen plek"
     assert sum(counts.values()) + view.national.count == len(real_catalogue.practices)
     provinces = real_catalogue.facet_counts(PROVINCIE)
     assert {p.slug: p.count for p in view.provinces if p.count} == {
@@ -108,8 +122,9 @@ def test_every_place_and_region_with_practices_is_on_the_map_with_the_filters_co
     }
     assert len(view.provinces) == 12
     assert view.national.count == provinces["landelijk"]
-    twente = next(m for m in view.markers if m.slug == "twente")
-    assert twente.regio and twente.area is not None and twente.name == "regio Twente: 15 praktijkvoorbeelden"
+    twente = next(m for m in view.markers if m.first.slug == "twente")
+    assert twente.regio and twente.first.area is not None
+    assert twente.name == "regio Twente: 15 praktijkvoorbeelden" and twente.query == "?plaats=twente"
 
 
 def _overlap(a, b) -> bool:
@@ -117,30 +132,48 @@ def _overlap(a, b) -> bool:
 
 
 MUNICIPALITIES = sorted(
-    (row[0], row[2]) for row in json.loads((REPO / "data" / "gemeenten.json").read_text())["gemeenten"] if row[3]
+    (row[0], row[2])
+    for row in json.loads((REPO / "data" / "gemeenten.json").read_text())["gemeenten"]
+    if row[3]
 )
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(MUNICIPALITIES), min_size=1, max_size=40, unique=True))
-@example([("Almelo", "overijssel"), ("Borne", "overijssel"), ("Hengelo", "overijssel"), ("Enschede", "overijssel")])
-@example([("Amsterdam", "noord-holland"), ("Amstelveen", "noord-holland"), ("Diemen", "noord-holland")])
-def test_markers_never_cover_each_other_and_stay_on_the_map(real_catalogue, geo, places):
-    """Any set of places: no two markers overlap (close places are set side by side, each with a
-    line to its spot), and every marker lies inside the map."""
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.sampled_from(MUNICIPALITIES), min_size=1, max_size=60, unique=True))
+@example(
+    [("Almelo", "overijssel"), ("Borne", "overijssel"), ("Hengelo", "overijssel"), ("Enschede", "overijssel")]
+)
+@example(MUNICIPALITIES)
+def test_markers_never_cover_each_other_and_every_place_is_in_one(real_catalogue, geo, places):
+    """Any set of places, up to all municipalities: no two markers overlap, every marker lies
+    inside the map, every place is in exactly one marker, and a marker that close places share
+    leads to the list of all of them, with their total."""
     gazetteer, data = geo
     template = real_catalogue.practices[0]
     practices = [
-        dataclasses.replace(template, slug=f"p{i}", titel=f"P {i}", plaats=name, regio=None, provincie=province)
+        dataclasses.replace(
+            template, slug=f"p{i}", titel=f"P {i}", plaats=name, regio=None, provincie=province
+        )
         for i, (name, province) in enumerate(places)
     ]
     catalogue = Catalogue.build(practices, real_catalogue.vocab)
     view = map_view(catalogue, gazetteer, data)
-    assert len(view.markers) == len(places)
+    # One place per value of the place filter: Bergen (Noord-Holland) and Bergen (Limburg) share
+    # the value 'bergen', so they are one place on the map too, with the count of the filter.
+    assert sorted(p.slug for m in view.markers for p in m.places) == sorted({area_slug(n) for n, _ in places})
     for i, a in enumerate(view.markers):
-        assert RADIUS <= a.x <= view.width - RADIUS and RADIUS <= a.y <= view.height - RADIUS, a.naam
+        assert RADIUS <= a.x <= view.width - RADIUS and RADIUS <= a.y <= view.height - RADIUS, a.name
+        assert a.count == sum(p.count for p in a.places)
+        assert a.query == "?" + "&".join(f"plaats={p.slug}" for p in a.places)
         for b in view.markers[i + 1 :]:
-            assert not _overlap(a, b), (a.naam, b.naam)
+            assert not _overlap(a, b), (a.name, b.name)
+    if len(places) <= 12:
+        assert not [m for m in view.markers if m.shared], "een paar plaatsen krijgen elk een eigen plek"
 
 
 def test_a_marker_is_at_least_24_px_on_a_360_px_phone(geo):
@@ -158,7 +191,9 @@ def test_a_new_practice_in_a_new_place_appears_on_the_map_after_a_build(repo, tm
     result = build(repo, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "kaart" / "index.html").read_text(encoding="utf-8")
-    marker = re.search(r'<a class="kb-kaart__plek" href="([^"]+)" aria-label="Zwolle: 1 praktijkvoorbeeld">', page)
+    marker = re.search(
+        r'<a class="kb-kaart__plek" href="([^"]+)" aria-label="Zwolle: 1 praktijkvoorbeeld">', page
+    )
     assert marker, "Zwolle staat niet op de kaart"
     assert marker.group(1) == "../praktijken/?plaats=zwolle"
     assert 'aria-label="Overijssel: 2 praktijkvoorbeelden"' in page
@@ -175,8 +210,10 @@ def test_the_map_grows_with_places_not_with_practices(real_catalogue, geo):
     ]
     big = map_view(Catalogue.build(more, real_catalogue.vocab), gazetteer, data)
     small = map_view(real_catalogue, gazetteer, data)
-    assert [(m.slug, m.x, m.y, m.label) for m in big.markers] == [(m.slug, m.x, m.y, m.label) for m in small.markers]
-    assert all(len(m.practices) <= 5 for m in big.markers)  # the list below the map names five
+    assert [(m.query, m.x, m.y, m.label) for m in big.markers] == [
+        (m.query, m.x, m.y, m.label) for m in small.markers
+    ]
+    assert all(len(p.practices) <= 5 for p in big.places)  # the list below the map names five
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,11 @@ def test_each_map_link_leads_to_a_list_with_the_same_number(page, base_url, real
         status = page.locator("[data-kb-filterstatus]").inner_text()
         assert status.startswith(f"{count} praktijkvoorbeeld"), (link, status)
         chosen = {p.slug for p in real_catalogue.practices}
-        shown = set(page.eval_on_selector_all("[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"))
+        shown = set(
+            page.eval_on_selector_all(
+                "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
+            )
+        )
         if "plaats=" in link["href"]:
             chosen = {p.slug for p in real_catalogue.practices if p.area == place}
         elif "provincie=landelijk" in link["href"]:
@@ -74,7 +78,9 @@ def test_a_province_without_practices_leads_to_its_own_page(page, base_url):
     assert page.url == base_url + "/provincies/zeeland/"
 
 
-def test_the_keyboard_goes_country_then_provinces_then_places_north_to_south_with_visible_focus(page, base_url):
+def test_the_keyboard_goes_country_then_provinces_then_places_north_to_south_with_visible_focus(
+    page, base_url
+):
     page.goto(base_url + "/kaart/")
     links = _links(page)
     page.locator(".kb-samenvatting").click()  # start just above the map
@@ -87,7 +93,9 @@ def test_the_keyboard_goes_country_then_provinces_then_places_north_to_south_wit
         assert outline != "none", f"de focus is niet zichtbaar op {focused}"
     assert seen == [link["name"] for link in links]
     assert seen[0].startswith("Heel Nederland: ")
-    provinces = [name.split(":")[0] for name, link in zip(seen, links, strict=True) if "provincie" in link["kind"]]
+    provinces = [
+        name.split(":")[0] for name, link in zip(seen, links, strict=True) if "provincie" in link["kind"]
+    ]
     assert provinces == sorted(provinces, key=str.casefold) and len(provinces) == 12
     places = [link["y"] for link in links if "kb-kaart__plek" in link["kind"]]
     assert places == sorted(places), "de plaatsen komen niet van noord naar zuid"

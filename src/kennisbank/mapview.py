@@ -1,11 +1,13 @@
 """What /kaart/ shows: the provinces, a marker per place or region with its number of practices,
 and the box "Heel Nederland", laid out at build time. Data only; ``kaart.html`` draws it.
 
-The layout is made for the narrowest screen (the map about 340 px wide): a marker is at least
-24 px there, and markers that would overlap are set side by side around their places, each with a
-thin line to its real spot. A label that fits nowhere is left off the map (the list below the map
-and the marker's accessible name still say it). The page grows with the number of places, not of
-practices: the list below the map names at most ``TITLES`` practices per place.
+The layout is made for the narrowest screen (the map about 330 px wide): a marker is at least
+24 px there. Markers that would overlap are set side by side near their places, each with a thin
+line to its real spot; where the map is too crowded for that, close places share one marker, whose
+link shows the list of all of them (``?plaats=a&plaats=b``, one filter with several values). A
+label that fits nowhere is left off the map (the marker's accessible name and the list below the
+map still say it). The page grows with the number of places, not of practices: the list below the
+map names at most ``TITLES`` practices per place.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ FONT = 22  # place labels, map units
 PROVINCE_FONT = 17
 TITLES = 5
 GAP = 4
+RINGS = 3  # how far a marker may move from its place (in rings of about one marker) before sharing
 REGION_MIN = 2.2 * RADIUS  # a region of one municipality is still drawn as an area around it
 NATIONAL_BOX = (12, 12, 224, 58)  # x, y, width, height: in the North Sea, top left
 _PROVINCIE = next(f for f in FACETS if f.key == "provincie")
@@ -32,6 +35,10 @@ _PLAATS = next(f for f in FACETS if f.key == "plaats")
 
 def plural(n: int) -> str:
     return f"{n} {'praktijkvoorbeeld' if n == 1 else 'praktijkvoorbeelden'}"
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -55,32 +62,75 @@ class Area:
 
 
 @dataclass(frozen=True)
-class Marker:
+class Place:
+    """A place or region with practices: what the list below the map shows, and a marker holds."""
+
     slug: str
     naam: str
     regio: bool
     provincie: str  # label of the province
     count: int
-    x: float  # where the marker is drawn
-    y: float
-    at_x: float  # where the place really is
+    at_x: float  # where it is on the map
     at_y: float
-    label: Label | None
     area: Area | None
     practices: tuple[Practice, ...]  # the first TITLES, A-Z
 
     @property
-    def moved(self) -> bool:
-        return (self.x, self.y) != (self.at_x, self.at_y)
+    def title(self) -> str:
+        return f"{'regio ' if self.regio else ''}{self.naam}"
 
     @property
     def name(self) -> str:
         """The accessible name: 'Dalfsen: 4 praktijkvoorbeelden'."""
-        return f"{'regio ' if self.regio else ''}{self.naam}: {plural(self.count)}"
+        return f"{self.title}: {plural(self.count)}"
 
     @property
     def query(self) -> str:
         return f"?{_PLAATS.key}={self.slug}"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One marker: a place, or several close places that share it (the first has the most
+    practices and gives the marker its spot and shape)."""
+
+    places: tuple[Place, ...]
+    x: float
+    y: float
+    label: Label | None
+
+    @property
+    def first(self) -> Place:
+        return self.places[0]
+
+    @property
+    def shared(self) -> bool:
+        return len(self.places) > 1
+
+    @property
+    def regio(self) -> bool:
+        return self.first.regio
+
+    @property
+    def count(self) -> int:
+        return sum(p.count for p in self.places)
+
+    @property
+    def text(self) -> str:
+        """The label on the map: 'Dalfsen', 'regio Twente', 'Almelo e.o.' (and surroundings)."""
+        return f"{self.first.title} e.o." if self.shared else self.first.title
+
+    @property
+    def name(self) -> str:
+        return f"{_names([p.title for p in self.places])}: {plural(self.count)}"
+
+    @property
+    def query(self) -> str:
+        return "?" + "&".join(f"{_PLAATS.key}={p.slug}" for p in self.places)
+
+    @property
+    def moved(self) -> bool:
+        return (self.x, self.y) != (self.first.at_x, self.first.at_y)
 
 
 @dataclass(frozen=True)
@@ -113,14 +163,11 @@ class MapView:
     height: int
     provinces: tuple[Province, ...]  # A-Z: the keyboard order after "Heel Nederland"
     markers: tuple[Marker, ...]  # north to south: the keyboard order on the map
+    places: tuple[Place, ...]  # A-Z: the list below the map
     national: National
     radius: int
     data: MapData
     gazetteer: Gazetteer
-
-    @property
-    def places_az(self) -> tuple[Marker, ...]:
-        return tuple(sorted(self.markers, key=lambda m: m.naam.casefold()))
 
 
 def _overlaps(a: Box, b: Box) -> bool:
@@ -137,33 +184,38 @@ def _text_box(x: float, y: float, anchor: str, text: str, size: float) -> Box:
     return (left, y - size * 0.8, left + width, y + size * 0.25)
 
 
-def _place_markers(
-    spots: list[tuple[str, float, float]], width: int, height: int, taken: list[Box]
-) -> dict[str, tuple[float, float]]:
-    """Marker centres, biggest first at their own spot; one that would overlap goes to the
-    nearest free spot on rings around its place."""
-    placed: dict[str, tuple[float, float]] = {}
+def _free_spot(x: float, y: float, boxes: list[Box], width: int, height: int) -> tuple[float, float] | None:
+    """The place's own spot if free, else the nearest free spot on rings around it."""
+    for ring in range(RINGS + 1):
+        distance = ring * (2 * RADIUS + GAP) * 0.75
+        steps = 1 if ring == 0 else 6 * ring + 6
+        for step in range(steps):
+            angle = math.pi * 2 * step / steps - math.pi / 2
+            cx, cy = x + distance * math.cos(angle), y + distance * math.sin(angle)
+            inside = RADIUS <= cx <= width - RADIUS and RADIUS <= cy <= height - RADIUS
+            if inside and not any(_overlaps(_circle_box(cx, cy, RADIUS), b) for b in boxes):
+                return round(cx, 1), round(cy, 1)
+    return None
+
+
+Group = tuple[list[Place], float, float]  # the places of one marker, and where it is drawn
+
+
+def _layout(places: list[Place], width: int, height: int, taken: list[Box]) -> list[Group]:
+    """Markers, regions first and then the places with most practices: each at the nearest free
+    spot; a place without one shares the marker nearest to it."""
+    groups: list[Group] = []
     boxes = list(taken)
-    for key, x, y in spots:
-        chosen = (x, y)
-        for ring in range(0, 8):
-            distance = ring * (2 * RADIUS + GAP) * 0.75
-            steps = 1 if ring == 0 else 12
-            free = None
-            for step in range(steps):
-                angle = math.pi * 2 * step / steps - math.pi / 2
-                cx, cy = x + distance * math.cos(angle), y + distance * math.sin(angle)
-                box = _circle_box(cx, cy, RADIUS)
-                inside = RADIUS <= cx <= width - RADIUS and RADIUS <= cy <= height - RADIUS
-                if inside and not any(_overlaps(box, b) for b in boxes):
-                    free = (cx, cy)
-                    break
-            if free:
-                chosen = free
-                break
-        placed[key] = (round(chosen[0], 1), round(chosen[1], 1))
-        boxes.append(_circle_box(*chosen, RADIUS))
-    return placed
+    for place in places:
+        spot = _free_spot(place.at_x, place.at_y, boxes, width, height)
+        if spot is None and groups:
+            nearest = min(groups, key=lambda g: math.hypot(g[1] - place.at_x, g[2] - place.at_y))
+            nearest[0].append(place)
+            continue
+        x, y = spot or (place.at_x, place.at_y)
+        groups.append(([place], x, y))
+        boxes.append(_circle_box(x, y, RADIUS))
+    return groups
 
 
 def _label(x: float, y: float, text: str, boxes: list[Box], width: int, height: int) -> Label | None:
@@ -184,73 +236,66 @@ def _label(x: float, y: float, text: str, boxes: list[Box], width: int, height: 
     return None
 
 
-def map_view(catalogue: Catalogue, gazetteer: Gazetteer, data: MapData) -> MapView:
+def _places(catalogue: Catalogue, gazetteer: Gazetteer, data: MapData) -> list[Place]:
+    """Every place and region with practices, with its spot on the map (regions first, then by
+    number of practices: the order in which they get a marker)."""
     proj = data.projection
-    vocab = catalogue.vocab
     by_area: dict[str, list[Practice]] = {}
-    names: dict[str, str] = {}
     for p in catalogue.practices:
         if p.area:
             by_area.setdefault(area_slug(p.area), []).append(p)
-            names.setdefault(area_slug(p.area), p.area)
-    spots: list[tuple[str, float, float]] = []
-    areas: dict[str, Area] = {}
-    where: dict[str, tuple[float, float, bool, str]] = {}
+    places = []
     for slug, practices in by_area.items():
         first = practices[0]
+        assert first.area is not None
         region = gazetteer.region(first.regio) if first.regio else None
+        area = None
         if region is not None:
             points = [
                 proj.xy(s.lat, s.lon) for s in region.gemeenten if s.lat is not None and s.lon is not None
             ]
             xs, ys = [p[0] for p in points], [p[1] for p in points]
-            cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-            pad = RADIUS + 8
-            areas[slug] = Area(
-                round(cx, 1),
-                round(cy, 1),
-                round((max(xs) - min(xs)) / 2 + pad, 1),
-                round((max(ys) - min(ys)) / 2 + pad, 1),
-            )
-            where[slug] = (cx, cy, True, region.provincie)
-            continue
-        spot = gazetteer.find(first.plaats or "", first.provincie) if first.plaats else None
-        if spot is None or spot.lat is None or spot.lon is None:
-            continue  # the check reported it; a build with errors makes no pages
-        x, y = proj.xy(spot.lat, spot.lon)
-        where[slug] = (x, y, False, spot.provincie)
-    # Regions first, so each stays in the middle of its area; then the places with most practices.
-    order = sorted(where, key=lambda s: (not where[s][2], -len(by_area[s]), names[s].casefold()))
-    spots = [(s, where[s][0], where[s][1]) for s in order]
-    nx, ny, nw, nh = NATIONAL_BOX
-    taken: list[Box] = [(nx, ny, nx + nw + GAP, ny + nh + GAP)]
-    centres = _place_markers(spots, proj.width, proj.height, taken)
-    boxes: list[Box] = list(taken) + [_circle_box(*c, RADIUS) for c in centres.values()]
-    labels = {}
-    for slug in order:
-        x, y = centres[slug]
-        text = f"{'regio ' if where[slug][2] else ''}{names[slug]}"
-        labels[slug] = _label(x, y, text, boxes, proj.width, proj.height)
-    markers = []
-    for slug in order:
-        x, y, is_region, provincie = where[slug]
-        listed = by_area[slug]
-        markers.append(
-            Marker(
+            x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+            rx = max((max(xs) - min(xs)) / 2 + RADIUS + 8, REGION_MIN)
+            ry = max((max(ys) - min(ys)) / 2 + RADIUS + 8, REGION_MIN)
+            area = Area(round(x, 1), round(y, 1), round(rx, 1), round(ry, 1))
+            provincie = region.provincie
+        else:
+            spot = gazetteer.find(first.plaats or "", first.provincie) if first.plaats else None
+            if spot is None or spot.lat is None or spot.lon is None:
+                continue  # the check reported it, and a build with errors makes no pages
+            x, y = proj.xy(spot.lat, spot.lon)
+            provincie = spot.provincie
+        places.append(
+            Place(
                 slug,
-                names[slug],
-                is_region,
-                vocab.label("provincies", provincie),
-                len(listed),
-                centres[slug][0],
-                centres[slug][1],
+                first.area,
+                area is not None,
+                catalogue.vocab.label("provincies", provincie),
+                len(practices),
                 round(x, 1),
                 round(y, 1),
-                labels[slug],
-                areas.get(slug),
-                tuple(listed[:TITLES]),
+                area,
+                tuple(practices[:TITLES]),
             )
         )
+    places.sort(key=lambda p: (not p.regio, -p.count, p.naam.casefold()))
+    return places
+
+
+def map_view(catalogue: Catalogue, gazetteer: Gazetteer, data: MapData) -> MapView:
+    proj = data.projection
+    vocab = catalogue.vocab
+    places = _places(catalogue, gazetteer, data)
+    nx, ny, nw, nh = NATIONAL_BOX
+    taken: list[Box] = [(nx, ny, nx + nw + GAP, ny + nh + GAP)]
+    groups = _layout(places, proj.width, proj.height, taken)
+    boxes: list[Box] = list(taken) + [_circle_box(x, y, RADIUS) for _, x, y in groups]
+    markers = []
+    for members, x, y in groups:
+        marker = Marker(tuple(members), x, y, None)
+        label = _label(x, y, marker.text, boxes, proj.width, proj.height)
+        markers.append(Marker(tuple(members), x, y, label))
     markers.sort(key=lambda m: (m.y, m.x))
     counts: Counter[str] = catalogue.facet_counts(_PROVINCIE)
     provinces = []
@@ -270,6 +315,7 @@ def map_view(catalogue: Catalogue, gazetteer: Gazetteer, data: MapData) -> MapVi
         proj.height,
         tuple(provinces),
         tuple(markers),
+        tuple(sorted(places, key=lambda p: p.naam.casefold())),
         National(len(national), national[:TITLES]),
         RADIUS,
         data,
