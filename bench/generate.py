@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from common import REPO, copy_repo
-from kennisbank.geodata import load_gazetteer
+from kennisbank.checking.geodata import load_gazetteer
 
 PLACES = [
     "Assen",

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CHECK_DAY, REPO, build, problem_lines
-from kennisbank.catalogue import Catalogue
-from kennisbank.facets import FACETS, area_slug
-from kennisbank.geodata import Gazetteer, load_gazetteer, load_map
-from kennisbank.mapview import RADIUS, map_view
-from kennisbank.validate import check_repository
+from kennisbank.catalogue.catalogue import Catalogue
+from kennisbank.catalogue.facets import FACETS, area_slug
+from kennisbank.checking.geodata import Gazetteer, load_gazetteer, load_map
+from kennisbank.checking.validate import check_repository
+from kennisbank.output.mapview import RADIUS, map_view
 
 P = "practices/dalfsen-taalmeter.yml"
 PLAATS = next(f for f in FACETS if f.key == "plaats")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from kennisbank.facets import FACETS
+from kennisbank.catalogue.facets import FACETS
 
 pytestmark = pytest.mark.browser
 
