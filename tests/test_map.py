@@ -247,3 +247,13 @@ def test_a_broken_map_data_file_is_reported_and_stops_the_build(repo, file, text
     result = check_repository(repo, today=CHECK_DAY)
     assert result.catalogue is None
     assert any(str(p).startswith(expected) for p in result.problems), [str(p) for p in result.problems]
+
+
+def test_kennisbank_check_names_the_place_it_cannot_locate_and_fails(repo, check):
+    _edit(repo, "plaats: Dalfsen", "plaats: Dalfzen")
+    result = check(repo, P)
+    assert result.returncode == 1
+    assert (
+        f"{P}:4:9: onbekende plaats 'Dalfzen': die staat niet in de lijst van gemeenten (bedoel je 'Dalfsen'?)"
+        in result.stdout.splitlines()
+    )
