@@ -30,10 +30,10 @@ def many_places(n: int) -> list[str]:
 def svg_size(site: Path) -> tuple[int, int, int]:
     """Bytes of the map's <svg> (raw, gzip) and its number of place markers."""
     html = (site / "kaart" / "index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<svg class="kb-kaart__svg".*?</svg>', html, re.S)
+    svg = re.search(r'<svg class="kb-landkaart__svg".*?</svg>', html, re.S)
     assert svg, "geen landkaart op /kaart/"
     text = svg.group().encode()
-    return len(text), len(gzip.compress(text, 9)), svg.group().count('class="kb-kaart__plek')
+    return len(text), len(gzip.compress(text, 9)), svg.group().count('class="kb-landkaart__plek')
 
 
 BEGIN = "<!-- bench/kaart.py: begin -->"

@@ -192,7 +192,7 @@ def test_a_new_practice_in_a_new_place_appears_on_the_map_after_a_build(repo, tm
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "kaart" / "index.html").read_text(encoding="utf-8")
     marker = re.search(
-        r'<a class="kb-kaart__plek" href="([^"]+)" aria-label="Zwolle: 1 praktijkvoorbeeld">', page
+        r'<a class="kb-landkaart__plek" href="([^"]+)" aria-label="Zwolle: 1 praktijkvoorbeeld">', page
     )
     assert marker, "Zwolle staat niet op de kaart"
     assert marker.group(1) == "../praktijken/?plaats=zwolle"

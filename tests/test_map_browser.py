@@ -21,11 +21,11 @@ COUNT = re.compile(r"^(?:regio )?(.+): (\d+|geen) praktijkvoorbeeld(?:en)?$")
 def _links(page) -> list[dict[str, str]]:
     """The map's links in document (= keyboard) order: their name, address and shape."""
     return page.eval_on_selector_all(
-        ".kb-kaart__svg a",
+        ".kb-landkaart__svg a",
         """els => els.map(a => ({name: a.getAttribute('aria-label'),
             href: new URL(a.getAttribute('href'), location.href).href,
-            kind: a.getAttribute('class'), y: (a.querySelector('.kb-kaart__stip') || {}).getAttribute
-              ? Number(a.querySelector('.kb-kaart__stip').getAttribute('cy') || a.querySelector('.kb-kaart__stip').getAttribute('y'))
+            kind: a.getAttribute('class'), y: (a.querySelector('.kb-landkaart__stip') || {}).getAttribute
+              ? Number(a.querySelector('.kb-landkaart__stip').getAttribute('cy') || a.querySelector('.kb-landkaart__stip').getAttribute('y'))
               : 0}))""",
     )
 
@@ -33,12 +33,12 @@ def _links(page) -> list[dict[str, str]]:
 def _shown(page) -> int:
     page.wait_for_selector("[data-kb-filters]:not([hidden])")
     page.wait_for_function("document.querySelector('[data-kb-filterstatus]').textContent.length > 0")
-    return page.locator("[data-kb-kaart]:not([hidden])").count()
+    return page.locator("[data-kb-landkaart]:not([hidden])").count()
 
 
 def test_every_place_with_practices_is_on_the_map(page, base_url, real_catalogue):
     page.goto(base_url + "/kaart/")
-    names = {COUNT.match(link["name"]).group(1) for link in _links(page) if "kb-kaart__plek" in link["kind"]}
+    names = {COUNT.match(link["name"]).group(1) for link in _links(page) if "kb-landkaart__plek" in link["kind"]}
     assert names == {p.area for p in real_catalogue.practices if p.area}
 
 
@@ -57,7 +57,7 @@ def test_each_map_link_leads_to_a_list_with_the_same_number(page, base_url, real
         chosen = {p.slug for p in real_catalogue.practices}
         shown = set(
             page.eval_on_selector_all(
-                "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
+                "[data-kb-landkaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
             )
         )
         if "plaats=" in link["href"]:
@@ -72,7 +72,7 @@ def test_each_map_link_leads_to_a_list_with_the_same_number(page, base_url, real
 
 def test_a_province_without_practices_leads_to_its_own_page(page, base_url):
     page.goto(base_url + "/kaart/")
-    zeeland = page.locator(".kb-kaart__svg a[aria-label='Zeeland: geen praktijkvoorbeelden']")
+    zeeland = page.locator(".kb-landkaart__svg a[aria-label='Zeeland: geen praktijkvoorbeelden']")
     with page.expect_navigation():
         zeeland.click()
     assert page.url == base_url + "/provincies/zeeland/"
@@ -97,7 +97,7 @@ def test_the_keyboard_goes_country_then_provinces_then_places_north_to_south_wit
         name.split(":")[0] for name, link in zip(seen, links, strict=True) if "provincie" in link["kind"]
     ]
     assert provinces == sorted(provinces, key=str.casefold) and len(provinces) == 12
-    places = [link["y"] for link in links if "kb-kaart__plek" in link["kind"]]
+    places = [link["y"] for link in links if "kb-landkaart__plek" in link["kind"]]
     assert places == sorted(places), "de plaatsen komen niet van noord naar zuid"
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -122,8 +122,8 @@ def test_markers_are_at_least_24_px_and_do_not_overlap_on_a_390_px_phone(browser
     page = context.new_page()
     page.goto(base_url + "/kaart/")
     boxes = [
-        page.locator(".kb-kaart__plek .kb-kaart__stip").nth(i).bounding_box()
-        for i in range(page.locator(".kb-kaart__plek").count())
+        page.locator(".kb-landkaart__plek .kb-landkaart__stip").nth(i).bounding_box()
+        for i in range(page.locator(".kb-landkaart__plek").count())
     ]
     for box in boxes:
         assert box["width"] >= 24 and box["height"] >= 24, box
@@ -148,7 +148,7 @@ def test_without_javascript_the_map_and_the_lists_are_all_there(browser, base_ur
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/kaart/")
-    markers = page.locator(".kb-kaart__plek")
+    markers = page.locator(".kb-landkaart__plek")
     assert markers.count() == len({p.area for p in real_catalogue.practices if p.area})
     listed = page.locator("#per-plaats + ul > li > h3 a")
     assert listed.count() == markers.count()

@@ -21,7 +21,7 @@ from kennisbank.catalogue.facets import FACETS, area_slug
 from kennisbank.checking.geodata import Gazetteer, MapData
 from kennisbank.model.types import Practice
 
-RADIUS = 22  # map units: 24 px at 360 px wide (see kennisbank.css, .kb-kaart)
+RADIUS = 22  # map units: 24 px at 360 px wide (see kennisbank.css, .kb-landkaart)
 FONT = 22  # place labels, map units
 PROVINCE_FONT = 17
 TITLES = 5
