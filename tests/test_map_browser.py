@@ -33,7 +33,7 @@ def _links(page) -> list[dict[str, str]]:
 def _shown(page) -> int:
     page.wait_for_selector("[data-kb-filters]:not([hidden])")
     page.wait_for_function("document.querySelector('[data-kb-filterstatus]').textContent.length > 0")
-    return page.locator("[data-kb-landkaart]:not([hidden])").count()
+    return page.locator("[data-kb-kaart]:not([hidden])").count()
 
 
 def test_every_place_with_practices_is_on_the_map(page, base_url, real_catalogue):
@@ -57,7 +57,7 @@ def test_each_map_link_leads_to_a_list_with_the_same_number(page, base_url, real
         chosen = {p.slug for p in real_catalogue.practices}
         shown = set(
             page.eval_on_selector_all(
-                "[data-kb-landkaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
+                "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
             )
         )
         if "plaats=" in link["href"]:
