@@ -21,7 +21,7 @@ from kennisbank.checking.fields import all_card_fields
 from kennisbank.checking.validate import CheckResult
 from kennisbank.checking.vocabulary import GROUPS
 from kennisbank.model.types import AnyCard, Kind
-from kennisbank.output import cms, crawlers, export, search
+from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
 from kennisbank.output.mapview import map_view
 from kennisbank.output.memo import CardTexts
@@ -144,6 +144,22 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 meta={**newest_check(catalogue.practices), "hide": ("toc",)},
             )
         )
+    pages.append(
+        SitePage(
+            f"{scan.URL}index.md",
+            scan.TITLE,
+            scan.DESCRIPTION,
+            renderer.scan_page,
+            "scan",
+            # The knelpunten with their statements, and the cards each answer names.
+            meta=newest_check(
+                card
+                for obstacle in catalogue.obstacles
+                for kind in Kind
+                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
+            ),
+        )
+    )
     pages.append(
         SitePage(
             "zoeken/index.md",
