@@ -176,7 +176,7 @@ def saved_card_problems(page, folder: str, tmp_path: Path) -> tuple[str, str, li
 
 def test_a_practice_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cms, tmp_path):
     page = cms
-    fill_practice(page, "Taalcafé in de Bibliotheek van Ésbeek", plaats="Esbeek", provincie="Noord-Brabant")
+    fill_practice(page, "Taalcafé in de Bibliotheek van Ésbeek", plaats="Hilvarenbeek", provincie="Noord-Brabant")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     saved, text, problems = saved_card_problems(page, "practices", tmp_path)
     assert saved == "taalcafe-in-de-bibliotheek-van-esbeek.yml"  # the file name made from the title
@@ -185,7 +185,7 @@ def test_a_practice_made_in_the_form_is_saved_as_a_card_that_passes_the_check(cm
 
 @pytest.mark.parametrize(
     ("plaats", "regio", "provincie"),
-    [(None, "Twente", "Overijssel"), (None, None, "Heel Nederland"), ("Esbeek", None, "Heel Nederland")],
+    [(None, "Twente", "Overijssel"), (None, None, "Heel Nederland"), ("Utrecht", None, "Heel Nederland")],
     ids=["regio-zonder-plaats", "landelijk-zonder-plaats", "landelijk-met-plaats"],
 )
 def test_a_practice_that_may_leave_out_plaats_is_saved_and_passes_the_check(cms, tmp_path, plaats, regio, provincie):
@@ -374,7 +374,7 @@ def test_a_card_the_check_refuses_is_stopped_by_the_form_with_the_checks_words(
     fill_practice(
         page,
         "Een taalcafé om te weigeren",
-        plaats=None if what == "plaats" else "Esbeek",
+        plaats=None if what == "plaats" else "Dalfsen",
         provincie="Overijssel",
     )
     place = field(page, within) if within else page

@@ -114,7 +114,7 @@ def test_a_card_saved_in_the_local_folder_appears_on_the_served_site_and_passes_
     page.get_by_role("button", name="Werken met een lokale repository").click()
     page.get_by_role("button", name="Nieuw").wait_for()
     page.screenshot(path="/tmp/kb-lokaal-1.png")
-    fill_practice(page, "Taalcafé op mijn computer", plaats="Esbeek", provincie="Noord-Brabant")
+    fill_practice(page, "Taalcafé op mijn computer", plaats="Hilvarenbeek", provincie="Noord-Brabant")
     page.get_by_role("button", name="Opslaan", exact=True).click()
     name = "taalcafe-op-mijn-computer.yml"
     text = None
