@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import MKDOCS, REPO
 from kennisbank.checking.validate import check_repository
@@ -134,7 +135,12 @@ def test_a_card_saved_in_the_local_folder_appears_on_the_served_site_and_passes_
         time.sleep(0.2)
     seconds = time.monotonic() - saved
     print(f"op de site na {seconds:.1f} s")
-    page.goto(address)
+    for _ in range(20):  # the served site may reload itself once more while it finishes the build
+        try:
+            page.goto(address)
+            break
+        except PlaywrightError:
+            page.wait_for_timeout(500)
     assert re.search("Taalcafé op mijn computer", page.locator("h1").inner_text())
     page.screenshot(path="/tmp/kb-lokaal-3.png")
     result = check_repository(root, only=[root / "practices" / name])
