@@ -1,0 +1,203 @@
+"""Classes of bad input, each closed where it is decided (issue 26): one check of every input
+file shared by ``kennisbank check`` and the build, one resolver for every link in card and page
+text, one walker over the card folders, no recursion on the size of the input, no passwords in
+addresses, a did-you-mean for every reference. ``test_generated_cards.py`` looks for what these
+rows did not think of."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build, problem_lines
+
+P = "practices/dalfsen-taalmeter.yml"
+STORY_END = "laaggeletterd te zijn."
+
+
+def _edit(repo: Path, old: str, new: str, path: str = P) -> None:
+    file = repo / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _build_errors(output: str) -> list[str]:
+    """The problem lines of a build log (``ERROR -  path:line:col: ...``), without the summary."""
+    lines = [m.group(1) for m in re.finditer(r"^ERROR\s+-\s+(.*)$", output, re.MULTILINE)]
+    return [ln for ln in lines if not ln.startswith("De bouw stopt")]
+
+
+def _agree(repo: Path, site: Path) -> list[str]:
+    """Check and build give the same problem lines; returns them."""
+    checked = [ln for ln in problem_lines(repo) if ": waarschuwing: " not in ln]
+    built = build(repo, site)
+    output = built.stdout + built.stderr
+    assert "Traceback" not in output
+    assert sorted(_build_errors(output)) == sorted(checked), output
+    assert (built.returncode != 0) == bool(checked)
+    return checked
+
+
+# 1. Every file the build reads is checked by the same code in kennisbank check.
+
+
+def test_a_redirect_to_a_missing_page_is_refused_by_check_and_build_alike(repo, tmp_path):
+    (repo / "data/redirects.yml").write_text("/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8")
+    lines = _agree(repo, tmp_path / "site")
+    assert lines == [
+        "data/redirects.yml:1:19: het nieuwe adres '/praktijken/bestaat-niet/' bestaat niet "
+        "(verwijs naar een pagina die er is)"
+    ]
+
+
+def test_a_redirect_from_an_address_that_has_a_page_is_refused_by_check(repo):
+    (repo / "data/redirects.yml").write_text("/tips/korte-tip/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8")
+    (line,) = problem_lines(repo)
+    assert line.startswith("data/redirects.yml:1:1: op het oude adres '/tips/korte-tip/' staat weer een pagina")
+
+
+# 2. Every internal link in card and page text resolves.
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        pytest.param(
+            "../../tips/houd-vol/",
+            "'verhaal': de link '../../tips/houd-vol/' gaat naar een pagina die niet bestaat",
+            id="relative-to-missing-tip",
+        ),
+        pytest.param(
+            "/tips/houd-vol/",
+            "'verhaal': de link '/tips/houd-vol/' gaat naar een pagina die niet bestaat",
+            id="site-absolute-to-missing-tip",
+        ),
+        pytest.param(
+            "../../tips/korte-tip.md",
+            "'verhaal': de link '../../tips/korte-tip.md' gaat naar een pagina die niet bestaat",
+            id="source-file-name",
+        ),
+    ],
+)
+def test_a_link_in_card_text_to_a_missing_page_is_refused(repo, link, message):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook]({link})")
+    (line,) = problem_lines(repo)
+    assert line.startswith(f"{P}:10:10: {message}"), line
+
+
+@pytest.mark.parametrize(
+    "link", ["../../tips/korte-tip/", "/tips/korte-tip/", "../../knelpunten/a/", "../../export/kaarten.json"]
+)
+def test_a_link_in_card_text_to_an_existing_page_or_file_is_accepted(repo, link):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook]({link})")
+    assert problem_lines(repo) == []
+
+
+def test_a_link_to_an_old_address_warns_with_the_new_address(repo):
+    (repo / "data/redirects.yml").write_text("/tips/oude-tip/: /tips/korte-tip/\n", encoding="utf-8")
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/oude-tip/)")
+    (line,) = problem_lines(repo)
+    assert line.startswith(f"{P}:10:10: waarschuwing: 'verhaal': de link '../../tips/oude-tip/' gaat naar een oud adres")
+    assert "/tips/korte-tip/" in line
+
+
+def test_a_broken_link_in_card_text_stops_the_build_with_the_same_line(repo, tmp_path):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/houd-vol/)")
+    assert len(_agree(repo, tmp_path / "site")) == 1
+
+
+def test_a_link_on_a_hand_written_page_to_a_missing_card_is_refused(repo):
+    (repo / "docs/over.md").write_text("# Over\n\nLees [de tip](tips/houd-vol/).\n", encoding="utf-8")
+    (line,) = problem_lines(repo)
+    assert line.startswith("docs/over.md:3:6: de link 'tips/houd-vol/' gaat naar een pagina die niet bestaat")
+
+
+# 3. Nothing under the card folders is dropped without a word.
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["tips/archief/oud.yml", "tips/.archief/oud.yml", "practices/.verborgen.yml", "practices/notities.txt"],
+)
+def test_every_file_under_a_card_folder_is_read_or_reported(repo, path):
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text((repo / "tips/korte-tip.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    lines = problem_lines(repo)
+    assert [ln for ln in lines if ln.startswith(f"{path}:1:1: ")], lines
+
+
+def test_a_readme_in_a_card_folder_is_allowed(repo):
+    (repo / "tips/README.md").write_text("# Tips\n", encoding="utf-8")
+    assert problem_lines(repo) == []
+
+
+# 4. No step recurses on the size of its input.
+
+
+def test_a_long_unbroken_word_is_checked_and_built_without_a_traceback(repo, tmp_path):
+    _edit(repo, STORY_END, f"{STORY_END} " + "taalhuis" * 600)
+    assert _agree(repo, tmp_path / "site") == []
+
+
+def test_compound_splitting_does_not_recurse_on_the_length_of_a_word():
+    from kennisbank.wordsplit import split_compound
+
+    assert split_compound("taalhuis" * 2000) == ()
+    assert split_compound("taalhuis") == ("taal", "huis")
+
+
+# 5. No user information in any address.
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("https://www.bibliotheeknetwerk.nl", "https://naam:wachtwoord@voorbeeld.nl", "bron"),
+        (STORY_END, f"{STORY_END} [rapport](https://naam:wachtwoord@voorbeeld.nl/r.pdf)", "verhaal"),
+        (STORY_END, f"{STORY_END} Zie https://naam@voorbeeld.nl/r.pdf.", "verhaal"),
+    ],
+    ids=["source-url", "markdown-link", "bare-url-in-text"],
+)
+def test_a_password_or_user_name_in_an_address_is_refused(repo, old, new, field):
+    _edit(repo, old, new)
+    lines = problem_lines(repo)
+    assert len(lines) == 1 and "gebruikersnaam of wachtwoord" in lines[0], lines
+    assert f"'{field}" in lines[0]
+    assert "wachtwoord@" not in lines[0]  # the secret is not repeated in a CI log
+
+
+def test_a_password_in_an_address_on_a_hand_written_page_is_refused(repo):
+    (repo / "docs/over.md").write_text("# Over\n\n[x](https://a:b@voorbeeld.nl/)\n", encoding="utf-8")
+    (line,) = problem_lines(repo)
+    assert line.startswith("docs/over.md:3:1: ") and "gebruikersnaam of wachtwoord" in line
+
+
+# 6. Every reference and vocabulary value gets a did-you-mean.
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "guess"),
+    [
+        ("tips: [korte-tip]", "tips: [korte-tip.yml]", "korte-tip"),
+        ("tips: [korte-tip]", "tips: [Korte Tip]", "korte-tip"),
+        ("tips: [korte-tip]", "tips: [tips/korte-tip]", "korte-tip"),
+        ("aanbevelingen: [gemeente-a-test]", "aanbevelingen: [gemeente-a-tset]", "gemeente-a-test"),
+        ("knelpunten: [A, C]", "knelpunten: [a, Cc]", "C"),
+        ("themas: [bewustwording, signaleren]", "themas: [bewustwording, signalering]", "signaleren"),
+        ("provincie: overijssel", "provincie: Overijsel", "overijssel"),
+        ("type: bibliotheek", "type: bieb", None),
+    ],
+    ids=["file-name", "title-case", "with-folder", "typo", "knelpunt", "theme", "province", "org-type"],
+)
+def test_a_near_miss_reference_or_list_value_suggests_the_known_one(repo, old, new, guess):
+    _edit(repo, old, new)
+    lines = problem_lines(repo)
+    assert lines, "refused"
+    if guess is not None:
+        assert any(f"bedoel je '{guess}'?" in ln for ln in lines), lines
+    else:
+        assert any("kies uit" in ln or "bedoel je" in ln for ln in lines), lines
