@@ -364,7 +364,7 @@ def _check(
     repo_files, repo_problems = discover(root)
     if only is None:
         files, reported = repo_files, set(f.display for f in repo_files)
-        checker.problems += repo_problems
+        result.problems += repo_problems  # files that are no card: reported, never dropped
     else:
         given, given_problems = expand_paths(only, root)
         result.problems += given_problems
