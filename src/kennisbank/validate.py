@@ -17,7 +17,7 @@ from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
 from .load import Document, TooLarge, read_bounded, read_document
 from .markup import markdown_risk
-from .messages import choices_hint, problems_from_error, suggest, unknown
+from .messages import choices_hint, problems_from_error, suggest_card, unknown
 from .model import (
     AnyCard,
     Kind,
@@ -54,6 +54,14 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.errors
 
+
+REFERENCES = {
+    "knelpunten": (Kind.KNELPUNT, "knelpunt"),
+    "tips": (Kind.TIP, "tip"),
+    "aanbevelingen": (Kind.AANBEVELING, "aanbeveling"),
+    "praktijken": (Kind.PRAKTIJK, "praktijkvoorbeeld"),
+}
+"""Fields that name other cards, and the kind of card they name."""
 
 CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
 CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
@@ -98,6 +106,8 @@ class _Checker:
         self.digests: dict[str, str] = {}
         self.problems: list[Problem] = []
         self._markdown: dict[Kind, tuple[str, ...]] = {}
+        self.known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+        """The card names of the repository, for a did-you-mean on a reference of the wrong shape."""
 
     def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
         """The fields the schema marks as Markdown (``contentMediaType: text/markdown``)."""
@@ -120,7 +130,7 @@ class _Checker:
         except (OSError, TooLarge):
             raw = None  # read_document reports it
         key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
-        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
+        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode() + self.names
         self.digests[card_file.display] = digest.hex()
         cached = self.cache.get(key)
         if raw is not None and cached is not None and cached[0] == digest:
@@ -163,11 +173,28 @@ class _Checker:
             return self.schemas.description(schema, base)
 
         for error in errors:
-            self.problems += problems_from_error(doc, error, describe)
+            self.problems += self._with_guess(problems_from_error(doc, error, describe), error)
         self.problems += self._own_rules(card_file, doc)
         if len(self.problems) > before or name_problems:
             return None, doc
         return build_card(card_file, doc.data), doc
+
+    @property
+    def names(self) -> bytes:
+        """Digest of the card names: a cached hint 'bedoel je ...' depends on them."""
+        names = "\0".join(f"{k.folder}/{n}" for k in Kind for n in sorted(self.known[k]))
+        return hashlib.blake2b(names.encode(), digest_size=8).digest()
+
+    def _with_guess(self, problems: list[Problem], error: Any) -> list[Problem]:
+        """A reference of the wrong shape (``korte-tip.yml``, ``Korte tip``) gets a did-you-mean."""
+        path = tuple(error.absolute_path)
+        target = REFERENCES.get(str(path[0])) if len(path) == 2 and isinstance(path[1], int) else None
+        if target is None or error.validator != "pattern" or not isinstance(error.instance, str):
+            return problems
+        guess = suggest_card(error.instance, self.known[target[0]])
+        if guess is None:
+            return problems
+        return [Problem(p.position, p.message, f"bedoel je '{guess}'?", p.level) for p in problems]
 
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
@@ -216,14 +243,8 @@ class _Checker:
         return out
 
     def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
-        specs = (
-            ("knelpunten", Kind.KNELPUNT, "knelpunt"),
-            ("tips", Kind.TIP, "tip"),
-            ("aanbevelingen", Kind.AANBEVELING, "aanbeveling"),
-            ("praktijken", Kind.PRAKTIJK, "praktijkvoorbeeld"),
-        )
         for card, doc in cards:
-            for attr, target, noun in specs:
+            for attr, (target, noun) in REFERENCES.items():
                 for i, ref in enumerate(getattr(card, attr, ())):
                     slug = ref.lower() if target is Kind.KNELPUNT else ref
                     if slug in known[target]:
@@ -234,7 +255,7 @@ class _Checker:
                             [c.upper() for c in choices]
                         )
                     else:
-                        guess = suggest(ref, choices)
+                        guess = suggest_card(ref, choices)
                         hint = (
                             f"bedoel je '{guess}'?"
                             if guess
@@ -373,10 +394,11 @@ def _check(
         reported = {f.display for f in given}
 
     cards: list[tuple[AnyCard, Document]] = []
-    known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+    known = checker.known
     for card_file in files:
         if card_file.kind is not None and card_file.file.suffix.lower() in (".yml", ".yaml"):
             known[card_file.kind].add(card_file.slug)
+    for card_file in files:
         try:
             card, doc = checker.card(card_file)
         except Exception as exc:
