@@ -45,7 +45,9 @@ def _agree(repo: Path, site: Path) -> list[str]:
 
 
 def test_a_redirect_to_a_missing_page_is_refused_by_check_and_build_alike(repo, tmp_path):
-    (repo / "data/redirects.yml").write_text("/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8")
+    (repo / "data/redirects.yml").write_text(
+        "/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8"
+    )
     lines = _agree(repo, tmp_path / "site")
     assert lines == [
         "data/redirects.yml:1:19: het nieuwe adres '/praktijken/bestaat-niet/' bestaat niet "
@@ -54,9 +56,13 @@ def test_a_redirect_to_a_missing_page_is_refused_by_check_and_build_alike(repo, 
 
 
 def test_a_redirect_from_an_address_that_has_a_page_is_refused_by_check(repo):
-    (repo / "data/redirects.yml").write_text("/tips/korte-tip/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8")
+    (repo / "data/redirects.yml").write_text(
+        "/tips/korte-tip/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8"
+    )
     (line,) = problem_lines(repo)
-    assert line.startswith("data/redirects.yml:1:1: op het oude adres '/tips/korte-tip/' staat weer een pagina")
+    assert line.startswith(
+        "data/redirects.yml:1:1: op het oude adres '/tips/korte-tip/' staat weer een pagina"
+    )
 
 
 # 2. Every internal link in card and page text resolves.
@@ -100,7 +106,9 @@ def test_a_link_to_an_old_address_warns_with_the_new_address(repo):
     (repo / "data/redirects.yml").write_text("/tips/oude-tip/: /tips/korte-tip/\n", encoding="utf-8")
     _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/oude-tip/)")
     (line,) = problem_lines(repo)
-    assert line.startswith(f"{P}:10:10: waarschuwing: 'verhaal': de link '../../tips/oude-tip/' gaat naar een oud adres")
+    assert line.startswith(
+        f"{P}:10:10: waarschuwing: 'verhaal': de link '../../tips/oude-tip/' gaat naar een oud adres"
+    )
     assert "/tips/korte-tip/" in line
 
 
@@ -112,7 +120,9 @@ def test_a_broken_link_in_card_text_stops_the_build_with_the_same_line(repo, tmp
 def test_a_link_on_a_hand_written_page_to_a_missing_card_is_refused(repo):
     (repo / "docs/over.md").write_text("# Over\n\nLees [de tip](tips/houd-vol/).\n", encoding="utf-8")
     (line,) = problem_lines(repo)
-    assert line.startswith("docs/over.md:3:6: de link 'tips/houd-vol/' gaat naar een pagina die niet bestaat")
+    assert line.startswith(
+        "docs/over.md:3:15: de link 'tips/houd-vol/' gaat naar een pagina die niet bestaat"
+    )
 
 
 # 3. Nothing under the card folders is dropped without a word.
@@ -173,7 +183,7 @@ def test_a_password_or_user_name_in_an_address_is_refused(repo, old, new, field)
 def test_a_password_in_an_address_on_a_hand_written_page_is_refused(repo):
     (repo / "docs/over.md").write_text("# Over\n\n[x](https://a:b@voorbeeld.nl/)\n", encoding="utf-8")
     (line,) = problem_lines(repo)
-    assert line.startswith("docs/over.md:3:1: ") and "gebruikersnaam of wachtwoord" in line
+    assert line.startswith("docs/over.md:3:5: ") and "gebruikersnaam of wachtwoord" in line
 
 
 # 6. Every reference and vocabulary value gets a did-you-mean.
@@ -201,3 +211,48 @@ def test_a_near_miss_reference_or_list_value_suggests_the_known_one(repo, old, n
         assert any(f"bedoel je '{guess}'?" in ln for ln in lines), lines
     else:
         assert any("kies uit" in ln or "bedoel je" in ln for ln in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ("//evil.example/x", "gaat naar een andere website zonder dat te zeggen"),
+        ("/\\evil.example/x", "gaat naar een andere website zonder dat te zeggen"),
+        ("%2e%2e/%2e%2e/tips/korte-tip/", "verstopt tekens als . of / achter een %-code"),
+        ("../../../../../etc/passwd", "gaat naar een pagina die niet bestaat"),
+    ],
+    ids=["protocol-relative", "backslash", "encoded-dots", "above-the-site"],
+)
+def test_a_link_that_only_looks_internal_is_refused(repo, link, message):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook]({link})")
+    (line,) = problem_lines(repo)
+    assert line.startswith(f"{P}:10:10: 'verhaal': de link '{link}' {message}"), line
+
+
+def test_a_near_miss_link_suggests_the_page(repo):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/korte-tipp/)")
+    (line,) = problem_lines(repo)
+    assert line.endswith("(bedoel je '../../tips/korte-tip/'?)"), line
+
+
+def test_a_site_absolute_link_in_card_text_is_made_relative_to_the_page():
+    from kennisbank.markup import markdown_to_html
+
+    html = markdown_to_html("[a](/tips/x/#kop) [b](https://voorbeeld.nl/) [c](../y/)", "praktijken/z/")
+    assert 'href="../../tips/x/#kop"' in html
+    assert 'href="https://voorbeeld.nl/"' in html and 'href="../y/"' in html
+
+
+def test_the_pages_a_link_may_reach_are_the_pages_the_site_has(real_site):
+    """The check knows the site's pages before any card is valid; they must be those of the build."""
+    from kennisbank.site import page_sources
+
+    result = real_site.result
+    assert result.vocab is not None
+    assert page_sources(result.vocab, result.card_paths) == set(real_site.pages)
+
+
+def test_the_files_a_link_may_reach_are_the_files_the_build_makes(real_site):
+    from kennisbank.site import GENERATED_FILES
+
+    assert set(GENERATED_FILES) == set(real_site.files)

@@ -14,10 +14,9 @@ from .problems import github_annotation, summary_line
 from .readability import median, score_summaries
 from .redirects import REDIRECTS_FILE
 from .rename import rename_card
-from .site import load_site
+from .site import check_site, load_site
 from .template import new_card
 from .urls import URL_FILE, add_new_urls
-from .validate import check_repository
 from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 
 MARKER = Path("schema") / "praktijk.schema.json"
@@ -64,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
-    result = check_repository(root, paths or None)
+    result = check_site(root, paths or None)
     for problem in result.problems:
         print(github_annotation(problem) if output == "github" else problem)
     if result.problems:

@@ -9,6 +9,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .urls import relative_url
+
 _ALLOWED_TAGS = {
     "p",
     "br",
@@ -53,13 +55,15 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
 
-def markdown_to_html(text: str) -> Markup:
+def markdown_to_html(text: str, page_url: str | None = None) -> Markup:
     """Render a card's Markdown field for a page.
 
     Raw HTML is sanitised by nh3 (no script, no ``on*=``), links keep only http(s)/mailto
     (``javascript:`` and ``data:`` are dropped), and headings start at h3 because the page owns
     h1 and h2. Jinja-like text (``{{ }}``) is plain text here and stays so: nothing downstream
-    evaluates it.
+    evaluates it. With ``page_url`` (the site path of the page, ``praktijken/x/``), a
+    site-absolute link (``/tips/y/``) becomes relative, so it works when the site is served
+    from a subfolder. The check (:mod:`kennisbank.links`) reads the links without it, as written.
     """
     html = _converter().reset().convert(text)
     html = _HEADING.sub(_shift_heading, html)
@@ -69,8 +73,17 @@ def markdown_to_html(text: str) -> Markup:
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=None if page_url is None else functools.partial(_relative_href, page_url),
     )
     return Markup(clean)
+
+
+def _relative_href(page_url: str, tag: str, attribute: str, value: str) -> str | None:
+    if tag != "a" or attribute != "href" or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return value
+    path, sep, rest = value.partition("#")
+    path, qsep, query = path.partition("?")
+    return relative_url(page_url, path.lstrip("/")) + qsep + query + sep + rest
 
 
 def safe_url(url: str | None) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 import string
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any

@@ -8,7 +8,8 @@ kept between builds lives in a :class:`~kennisbank.session.BuildSession`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -21,10 +22,14 @@ from .editorial import due_cards
 from .facets import FACETS
 from .fields import all_card_fields
 from .frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
-from .model import AnyCard, Kind
+from .links import SiteMap, check_links
+from .model import AnyCard, Kind, Vocabulary
+from .pages import DOCS
+from .problems import sort_problems
+from .redirects import load_redirects, read_redirects
 from .render import Renderer
 from .session import BuildSession, CardTexts
-from .validate import CheckResult, check_repository, rules_key
+from .validate import CheckCache, CheckResult, check_repository, internal_error, rules_key
 from .vocabulary import GROUPS
 
 OVERVIEW_TEXT = {
@@ -232,6 +237,83 @@ def data_files(
     }
 
 
+GENERATED_FILES = (
+    cms.CONFIG_PATH,
+    cms.PAGE_PATH,
+    export.JSON_PATH,
+    export.CSV_PATH,
+    export.FEED_PATH,
+    search.SYNONYMS_PATH,
+    search.WORD_LIST_PATH,
+    crawlers.ROBOTS_PATH,
+)
+"""The files :func:`data_files` makes beside the pages."""
+FIXED_PAGES = (
+    "matrix/index.md",
+    "zoeken/index.md",
+    "selectie/index.md",
+    "velden.md",
+    "redactie/controle.md",
+)
+"""Generated pages that do not depend on the cards or the lists (see :func:`site_pages`)."""
+
+
+def page_sources(vocab: Vocabulary, card_names: Mapping[Kind, Iterable[str]]) -> set[str]:
+    """The source names (``tips/x.md``) of every generated page, from the lists and the card
+    files alone: what a link or a redirect may point to, known before any card is valid.
+    A test compares it with :func:`site_pages`."""
+    sources = {f"{kind.url_prefix}/index.md" for kind in Kind} | set(FIXED_PAGES)
+    for facet in FACETS:
+        if facet.group is not None:
+            sources.add(f"{facet.prefix}/index.md")
+            sources |= {facet.url(t.slug).removesuffix("/") + ".md" for t in getattr(vocab, facet.group)}
+    for kind in Kind:
+        sources |= {f"{kind.url_prefix}/{name}.md" for name in card_names.get(kind, ())}
+    return sources
+
+
+def site_map(root: Path, result: CheckResult) -> SiteMap:
+    """What a link in the site's text may reach: generated and hand-written pages, the files of
+    ``docs/`` and the generated files, and the old addresses of ``data/redirects.yml``."""
+    assert result.vocab is not None
+    docs = root / DOCS
+    sources = page_sources(result.vocab, result.card_paths)
+    files = set(GENERATED_FILES) | {"sitemap.xml", "404.html"}
+    if docs.is_dir() and not docs.is_symlink():
+        for folder, _dirs, names in os.walk(docs):
+            for name in names:
+                rel = (Path(folder) / name).relative_to(docs).as_posix()
+                (sources if name.endswith(".md") else files).add(rel)
+    written, _doc, _problems = read_redirects(root)
+    return SiteMap(frozenset(sources), frozenset(files), written)
+
+
+def check_site(
+    root: Path,
+    only: list[Path] | None = None,
+    today: dt.date | None = None,
+    cache: CheckCache | None = None,
+    rules: str | None = None,
+) -> CheckResult:
+    """Everything ``kennisbank check`` and the build check, in one function both call: the
+    cards, pages and lists (:func:`~kennisbank.validate.check_repository`), and what needs the
+    whole site's pages: every link in card and page text, and every redirect."""
+    result = check_repository(root, only, today, cache, rules)
+    if result.vocab is None:
+        return result  # the lists could not be read: the check said why
+    try:
+        site = site_map(root, result)
+        _redirects, problems = load_redirects(root, site.sources)
+        problems += check_links(result.links, site)
+    except Exception as exc:  # an editor never sees a traceback
+        problems = [internal_error(str(root), exc)]
+    if problems:
+        result.problems = sort_problems(result.problems + problems)
+        if result.errors:
+            result.catalogue = None
+    return result
+
+
 def load_site(root: Path, site_url: str = "/", session: BuildSession | None = None) -> Site:
     """Check all cards and prepare the pages. With a ``session`` (``mkdocs serve``) the site is
     reused until a card, page, list, schema or template changes, and unchanged cards are neither
@@ -246,7 +328,7 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
     cached = session.sites.get((root, site_url))
     if cached and cached[0] == key:
         return cached[1]
-    result = check_repository(root, today=today, cache=session.checks, rules=rules)
+    result = check_site(root, today=today, cache=session.checks, rules=rules)
     session.texts.keep(set(result.digests.items()))
     if result.catalogue is None:
         site = Site(result, None, {}, {})

@@ -15,9 +15,10 @@ from .cards import build_card
 from .catalogue import Catalogue
 from .editorial import editorial_warnings, unused_theme_warnings
 from .fields import card_fields
+from .links import TextLink, links_in, strings, userinfo_at, userinfo_problem
 from .load import Document, TooLarge, read_bounded, read_document
-from .markup import markdown_risk
-from .messages import choices_hint, problems_from_error, suggest_card, unknown
+from .markup import markdown_risk, markdown_to_html
+from .messages import choices_hint, field_name, problems_from_error, suggest_card, unknown
 from .model import (
     AnyCard,
     Kind,
@@ -43,6 +44,11 @@ class CheckResult:
     vocab: Vocabulary | None = None
     schemas: Schemas | None = None
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
+    links: list[TextLink] = field(default_factory=list)
+    """Every link in card and page text, for :func:`kennisbank.links.check_links` once the
+    site's pages are known; only those of the files that were checked."""
+    card_paths: dict[Kind, set[str]] = field(default_factory=dict)
+    """The names of the card files of each kind: the card pages the site will have."""
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
 
@@ -63,7 +69,7 @@ REFERENCES = {
 }
 """Fields that name other cards, and the kind of card they name."""
 
-CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
+CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem], list[TextLink]]
 CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
 """The outcome of checking each card file, by what it depends on: its name and kind, its bytes
 and the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
@@ -107,6 +113,8 @@ class _Checker:
         self.problems: list[Problem] = []
         self._markdown: dict[Kind, tuple[str, ...]] = {}
         self.known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+        self.links: list[TextLink] = []
+        """Every link in the cards' Markdown, resolved once the site's pages are known."""
         """The card names of the repository, for a did-you-mean on a reference of the wrong shape."""
 
     def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
@@ -134,13 +142,14 @@ class _Checker:
         self.digests[card_file.display] = digest.hex()
         cached = self.cache.get(key)
         if raw is not None and cached is not None and cached[0] == digest:
-            card, doc, problems = cached[1]
+            card, doc, problems, links = cached[1]
             self.problems += problems
+            self.links += links
             return card, doc
-        before = len(self.problems)
+        before, links_before = len(self.problems), len(self.links)
         card, doc = self._card(card_file, raw)
         if raw is not None:
-            self.cache[key] = (digest, (card, doc, self.problems[before:]))
+            self.cache[key] = (digest, (card, doc, self.problems[before:], self.links[links_before:]))
         return card, doc
 
     def _card(self, card_file: CardFile, raw: bytes | None) -> tuple[AnyCard | None, Document | None]:
@@ -199,6 +208,9 @@ class _Checker:
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
         out: list[Problem] = []
+        for path, value in strings(data):
+            if userinfo_at(value) is not None:
+                out.append(userinfo_problem(doc.at(path), f"{field_name(path)}: "))
         for name in self.markdown_fields(card_file.kind):
             text = data.get(name)
             risk = markdown_risk(text) if isinstance(text, str) else None
@@ -206,6 +218,19 @@ class _Checker:
                 line, message, hint = risk
                 where = f" (regel {line} van de tekst)" if line > 1 else ""
                 out.append(Problem(doc.at((name,)), f"'{name}': {message}{where}", hint))
+            elif isinstance(text, str):
+                page = f"{card_file.kind.url_prefix}/{card_file.slug}/" if card_file.kind else ""
+                for offset, href in links_in(text, markdown_to_html):
+                    line = text.count("\n", 0, offset) + 1
+                    self.links.append(
+                        TextLink(
+                            doc.at((name,)),
+                            href,
+                            page,
+                            label=f"'{name}': ",
+                            line_note=f" (regel {line} van de tekst)" if line > 1 else "",
+                        )
+                    )
         checked = data.get("gecontroleerd")
         if isinstance(checked, str):
             try:
@@ -310,7 +335,7 @@ class _Checker:
                     codes[key2] = card.path
 
 
-def _internal_error(path: str, exc: BaseException) -> Problem:
+def internal_error(path: str, exc: BaseException) -> Problem:
     return Problem(
         Position(path),
         "interne fout bij het controleren van deze kaart",
@@ -337,7 +362,7 @@ def check_repository(
     try:
         _check(root, only, today or dt.date.today(), result, cache, rules)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
-        result.problems.append(_internal_error(str(root), exc))
+        result.problems.append(internal_error(str(root), exc))
         result.catalogue = None
     result.problems = sort_problems(result.problems)
     if result.errors:
@@ -354,7 +379,7 @@ def _check(
     rules: str | None,
 ) -> None:
     untrusted = untrusted_files(root)
-    page_problems, result.page_texts = check_pages(root)
+    page_problems, result.page_texts, result.links = check_pages(root)
     result.problems += untrusted + page_problems
     if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
         return  # the lists and schemas every card is checked against cannot be read safely
@@ -402,7 +427,7 @@ def _check(
         try:
             card, doc = checker.card(card_file)
         except Exception as exc:
-            checker.problems.append(_internal_error(card_file.display, exc))
+            checker.problems.append(internal_error(card_file.display, exc))
             continue
         if card is not None and doc is not None:
             cards.append((card, doc))
@@ -419,5 +444,7 @@ def _check(
         if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))
     ]
     result.digests = checker.digests
+    result.card_paths = {kind: set(names) for kind, names in known.items()}
+    result.links += [link for link in checker.links if link.position.path in reported]
     if not any(p.level is Level.ERROR for p in result.problems):
         result.catalogue = Catalogue.build([c for c, _ in cards], vocab)
