@@ -79,7 +79,7 @@ class _Hrefs(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value is not None and (tag, name) in (("a", "href"), ("img", "src")):
+            if value is not None and tag == "a" and name == "href":
                 self.found.append(value)
 
 
