@@ -256,3 +256,20 @@ def test_the_files_a_link_may_reach_are_the_files_the_build_makes(real_site):
     from kennisbank.site import GENERATED_FILES
 
     assert set(GENERATED_FILES) == set(real_site.files)
+
+
+# 7. Nothing in an address costs more than a fraction of a second.
+
+
+@pytest.mark.browser
+def test_a_very_long_query_in_the_address_is_cut_and_the_page_says_so(page, base_url):
+    from urllib.parse import quote
+
+    from test_search import DONE, note
+
+    query = " ".join(f"woordje{i}" for i in range(2000))  # some 20,000 characters, none on the site
+    page.goto(f"{base_url}/zoeken/?q={quote(query)}")
+    page.wait_for_function(DONE, timeout=15000)
+    assert "Je zoekvraag was te lang. We zoeken op het begin ervan" in note(page)
+    shown = page.input_value("#kb-q")
+    assert 0 < len(shown) <= 200 and query.startswith(shown)

@@ -305,8 +305,19 @@
     return n >= Math.min(a.length, b.length) - 2;
   }
 
+  /* A query comes from an address anyone can make: ten thousand characters kept a phone's main
+     thread busy for seconds (a typo correction per word). The engine takes the first MAX_QUERY
+     characters and MAX_WORDS words; the page says so when it cut a query. */
+  var MAX_QUERY = 200;
+  var MAX_WORDS = 12;
+  function bounded(query) {
+    var words = String(query || "").slice(0, MAX_QUERY).trim().split(/\s+/);
+    return words.slice(0, MAX_WORDS).join(" ");
+  }
+
   /* The ranked results of a query, with its corrections. */
   function find(query, exact) {
+    query = bounded(query);
     return Promise.all([pagefind, knownWords(), settingsReady]).then(function (loaded) {
       var pf = loaded[0];
       var known = loaded[1];
@@ -381,6 +392,7 @@
   var form = document.querySelector("[data-kb-zoeken]");
   if (!form) { return; }
   var input = form.querySelector("input[name=q]");
+  input.maxLength = MAX_QUERY;
   var hint = document.getElementById("kb-zoekuitleg");  // the example: not needed above results
   var kindBox = form.querySelector("[data-kb-soorten]");
   var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
@@ -531,6 +543,10 @@
     var label = kind ? radios.filter(function (r) { return r.checked; })[0].getAttribute("data-naam") : "";
     var total = rows.length + (rows.length === 1 ? " resultaat" : " resultaten");
     note.textContent = "";
+    if (state.cut) {
+      line(["Je zoekvraag was te lang. We zoeken op het begin ervan: hoogstens " + MAX_QUERY +
+        " tekens en " + MAX_WORDS + " woorden."]);
+    }
     if (!state.rows.length) {
       status.textContent = "Geen resultaten voor " + q + ".";
       if (state.suggestions.length) { choices("Bedoel je: ", state.suggestions, kind); }
@@ -585,7 +601,9 @@
 
   var running = 0;
   function run(query, exact, kind) {
-    query = (query || "").trim();
+    var typed = String(query || "").trim();
+    query = bounded(typed);
+    var cut = query !== typed.split(/\s+/).join(" ");
     input.value = query;
     hint.hidden = Boolean(query);
     radios.forEach(function (r) { r.checked = r.value === (kind || ""); });
@@ -598,6 +616,7 @@
     var mine = ++running;
     status.textContent = "Bezig met zoeken\u2026";
     return find(query, exact).then(function (state) {
+      state.cut = cut;
       if (mine === running) { return show(state); }
     }).then(null, function () {
       if (mine !== running) { return; }
