@@ -273,3 +273,17 @@ def test_a_very_long_query_in_the_address_is_cut_and_the_page_says_so(page, base
     assert "Je zoekvraag was te lang. We zoeken op het begin ervan" in note(page)
     shown = page.input_value("#kb-q")
     assert 0 < len(shown) <= 200 and query.startswith(shown)
+
+
+@pytest.mark.browser
+def test_a_selection_address_with_a_thousand_names_loads_fifty_and_says_so(page, base_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/praktijken/" in r.url else None)
+    names = ",".join(f"praktijken/bestaat-niet-{i}" for i in range(1000))  # as long as a mail can carry
+    page.goto(f"{base_url}/selectie/?k={names}")
+    page.wait_for_function(
+        "!document.querySelector('[data-kb-selectiestatus]').textContent.startsWith('Bezig')", timeout=30000
+    )
+    status = page.locator("[data-kb-selectiestatus]").inner_text()
+    assert "Een selectie heeft hoogstens 50 pagina's: de andere 950 uit het adres zijn niet geladen." in status
+    assert len(requests) <= 50
