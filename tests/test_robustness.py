@@ -287,3 +287,66 @@ def test_a_selection_address_with_a_thousand_names_loads_fifty_and_says_so(page,
     status = page.locator("[data-kb-selectiestatus]").inner_text()
     assert "Een selectie heeft hoogstens 50 pagina's: de andere 950 uit het adres zijn niet geladen." in status
     assert len(requests) <= 50
+
+
+# What else a careless or hostile pull request carries (the maintainer's list of issue 26).
+
+EXTRA = [
+    (
+        "nul-byte-on-a-page",
+        {"docs/over.md": "# Over\n\nA\x00B\n"},
+        "docs/over.md:3:2: dit teken mag niet op een pagina staan: een stuurteken (U+0000)",
+    ),
+    (
+        "direction-character-on-a-page",
+        {"docs/over.md": "# Over\n\nA\u202eB\n"},
+        "docs/over.md:3:2: dit teken mag niet op een pagina staan: een teken dat de leesrichting verandert",
+    ),
+    (
+        "page-name-with-capitals",
+        {"docs/Over-Ons.md": "# Over ons\n"},
+        "docs/Over-Ons.md:1:1: de bestandsnaam 'Over-Ons.md' is geen geldige naam",
+    ),
+    (
+        "page-name-with-a-space",
+        {"docs/over ons.md": "# Over ons twee\n"},
+        "docs/over ons.md:1:1: de bestandsnaam 'over ons.md' is geen geldige naam",
+    ),
+    (
+        "old-mac-line-endings-keep-positions",
+        {"docs/over.md": "# Over\r\rLees [de tip](tips/houd-vol/).\r"},
+        "docs/over.md:3:15: de link 'tips/houd-vol/'",
+    ),
+    (
+        "zero-width-space-in-a-card-name",
+        {"tips/korte\u200b-tip.yml": "titel: x\n"},
+        "tips/korte\\u200b-tip.yml:1:1: de bestandsnaam",
+    ),
+    (
+        "password-in-a-link-on-a-page",
+        {"docs/over.md": "# Over\n\n<https://naam:geheim@voorbeeld.nl/>\n"},
+        "docs/over.md:3:2: dit adres bevat een gebruikersnaam of wachtwoord",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in EXTRA], ids=[c[0] for c in EXTRA])
+def test_more_hostile_files_are_refused_with_position(repo, files, expected):
+    for rel, text in files.items():
+        target = repo / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    lines = problem_lines(repo)
+    assert [ln for ln in lines if ln.startswith(expected)], lines
+
+
+def test_check_and_build_agree_on_all_the_new_classes_at_once(repo, tmp_path):
+    _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/houd-vol/) https://a:b@voorbeeld.nl/")
+    _edit(repo, "tips: [korte-tip]", "tips: [korte-tip.yml]")
+    (repo / "data/redirects.yml").write_text("/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8")
+    (repo / "tips/archief").mkdir()
+    (repo / "tips/archief/oud.yml").write_text("titel: oud\n", encoding="utf-8")
+    (repo / "docs/Over Ons.md").write_text("# Over ons\n\n[x](tips/houd-vol.md) A\x00\n", encoding="utf-8")
+    lines = _agree(repo, tmp_path / "site")
+    assert len(lines) >= 7, lines

@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 
 from .frontmatter import TEXT_KEYS
+from .events import character_problem, forbidden_offset
 from .links import TextLink, links_in, userinfo_at, userinfo_problem
 from .load import MAX_BYTES, Document, TooLarge, decode, parse_text, read_bounded, too_large
 from .markup import markdown_risk, sanitize_page
@@ -64,6 +65,10 @@ def check_page(page: PageSource, known_blocks: Iterable[str]) -> list[Problem]:
         )
     if meta.get("render_macros") is True:
         problems += _macro_problems(page, body_start, tuple(known_blocks), meta)
+    odd = forbidden_offset(page.text)
+    if odd is not None:
+        where = _position(page.text, odd, page.path)
+        problems.append(character_problem(where, ord(page.text[odd]), "op een pagina"))
     secret = userinfo_at(page.text)
     if secret is not None:
         problems.append(userinfo_problem(_position(page.text, secret, page.path)))
@@ -166,7 +171,7 @@ def read_pages(root: Path) -> tuple[list[PageSource], list[Problem]]:
             problems.append(problem)
             continue
         assert text is not None
-        pages.append(PageSource(shown, text.replace("\r\n", "\n")))
+        pages.append(PageSource(shown, text.replace("\r\n", "\n").replace("\r", "\n")))  # as MkDocs reads it
     return pages, problems
 
 

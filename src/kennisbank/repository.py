@@ -185,6 +185,9 @@ TOP_FILES = ("mkdocs.yml", "published-urls.txt")
 PAGE_SUFFIXES = frozenset({".md"})
 ASSET_SUFFIXES = frozenset({".css", ".js", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".pdf"})
 ASSETS = "docs/assets/"
+DOCS_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+$")
+"""A page or asset in docs/: its name is its address, so lowercase letters, digits and hyphens
+(no spaces, no capitals: two names that differ only in case are one file on some computers)."""
 
 
 def is_inside(root: Path, path: Path) -> bool:
@@ -241,6 +244,13 @@ def _file_problem(path: str, shown: str) -> Problem | None:
         )
     if shown.startswith("docs/") and not Path(shown).name.startswith("."):
         suffix = Path(shown).suffix.lower()
+        if not DOCS_NAME_RE.match(Path(shown).name):
+            better = (slugify(Path(shown).stem) or "naam") + suffix
+            return Problem(
+                Position(shown),
+                f"de bestandsnaam '{Path(shown).name}' is geen geldige naam voor een bestand van de site",
+                f"de naam wordt het adres: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}'",
+            )
         allowed = ASSET_SUFFIXES | PAGE_SUFFIXES if shown.startswith(ASSETS) else PAGE_SUFFIXES
         if suffix not in allowed:
             where = "docs/assets/" if shown.startswith(ASSETS) else "docs/"
