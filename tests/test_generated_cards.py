@@ -71,7 +71,12 @@ CARDS = (
     "recommendations/gemeente-a-test.yml",
     "obstacles/c.yml",
 )
-MARKDOWN_FIELD = {"practices": "verhaal", "tips": "uitleg", "recommendations": "tekst", "obstacles": "beschrijving"}
+MARKDOWN_FIELD = {
+    "practices": "verhaal",
+    "tips": "uitleg",
+    "recommendations": "tekst",
+    "obstacles": "beschrijving",
+}
 CANARY = "kbx"
 """In every generated script and tag: it must never be found running or as an element."""
 REDIRECTS = "/tips/oude-tip/: /tips/korte-tip/\n"
@@ -162,8 +167,10 @@ ODD = st.one_of(
 )
 REFERENCES = st.lists(
     st.sampled_from(
-        ["korte-tip", "korte-tip.yml", "Korte tip", "tips/korte-tip", "korte-tipp", "houd-vol", "dalfsen-taalmeter"]
-        + ["gemeente-a-test", "gemeente-a-tset", "A", "c", "G", ""]
+        [
+            *("korte-tip", "korte-tip.yml", "Korte tip", "tips/korte-tip", "korte-tipp", "houd-vol"),
+            *("dalfsen-taalmeter", "gemeente-a-test", "gemeente-a-tset", "A", "c", "G", ""),
+        ]
     ),
     max_size=4,
 )
@@ -239,7 +246,9 @@ def _set(data: dict[str, Any], where: str, value: Any, card: str) -> None:
 
 
 VISIBLE_TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1, max_size=40
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")),
+    min_size=1,
+    max_size=40,
 )
 """Any text a card may hold (no control or invisible characters): the card should pass."""
 HOSTILE_TEXT = st.lists(st.one_of(VISIBLE_TEXT, PAYLOADS, LINK_TEXT), min_size=1, max_size=4).map(" ".join)
@@ -327,7 +336,9 @@ def _build_problems(lines: list[str]) -> list[str]:
 ENGLISH = re.compile(
     r"\b(is not|expected|invalid|Error|Traceback|NoneType|object|could not|found|must be|does not)\b"
 )
-PROBLEM = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<message>.+)$", re.DOTALL)
+PROBLEM = re.compile(
+    r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<message>.+)$", re.DOTALL
+)
 
 # --- what the build must not publish -------------------------------------------------------
 
@@ -349,7 +360,9 @@ class _Markup(HTMLParser):
             value = value or ""
             if name.startswith("on") and CANARY in value:
                 self.bad.append(f"{tag} {name}={value}")
-            if name in ("href", "src", "action") and re.match(r"^\s*(javascript|data|vbscript):", value, re.I):
+            if name in ("href", "src", "action") and re.match(
+                r"^\s*(javascript|data|vbscript):", value, re.I
+            ):
                 self.bad.append(f"{tag} {name}={value}")
             if name in ("href", "src") and re.match(r"^\s*(//|/\\)", value):
                 self.bad.append(f"{tag} {name}={value}")
@@ -376,7 +389,11 @@ def assert_nothing_becomes_markup(site: Path, card_page: Path) -> None:
     feed = ET.parse(site / "feed.xml").getroot()
     assert not [el for el in feed.iter() if CANARY in el.tag]
     json.loads((site / "export" / "kaarten.json").read_text(encoding="utf-8"))
-    rows = list(csv.reader(io.StringIO((site / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO((site / "export" / "praktijken.csv").read_text(encoding="utf-8-sig")), delimiter=";"
+        )
+    )
     for cells in rows[1:]:
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
 
@@ -454,7 +471,12 @@ def test_a_mutated_card_is_refused_in_dutch_or_published_as_text(small_repo, mut
         assert [ln for ln in errors if ln.startswith(f"{mutation.card}:")], errors
         return
     folder, slug = mutation.card.removesuffix(".yml").split("/")
-    prefix = {"practices": "praktijken", "tips": "tips", "recommendations": "aanbevelingen", "obstacles": "knelpunten"}
+    prefix = {
+        "practices": "praktijken",
+        "tips": "tips",
+        "recommendations": "aanbevelingen",
+        "obstacles": "knelpunten",
+    }
     page = site / prefix[folder] / slug / "index.html"
     assert page.is_file()
     assert_internal_links_resolve(site, page)

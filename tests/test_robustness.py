@@ -285,7 +285,9 @@ def test_a_selection_address_with_a_thousand_names_loads_fifty_and_says_so(page,
         "!document.querySelector('[data-kb-selectiestatus]').textContent.startsWith('Bezig')", timeout=30000
     )
     status = page.locator("[data-kb-selectiestatus]").inner_text()
-    assert "Een selectie heeft hoogstens 50 pagina's: de andere 950 uit het adres zijn niet geladen." in status
+    assert (
+        "Een selectie heeft hoogstens 50 pagina's: de andere 950 uit het adres zijn niet geladen." in status
+    )
     assert len(requests) <= 50
 
 
@@ -344,7 +346,9 @@ def test_more_hostile_files_are_refused_with_position(repo, files, expected):
 def test_check_and_build_agree_on_all_the_new_classes_at_once(repo, tmp_path):
     _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/houd-vol/) https://a:b@voorbeeld.nl/")
     _edit(repo, "tips: [korte-tip]", "tips: [korte-tip.yml]")
-    (repo / "data/redirects.yml").write_text("/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8")
+    (repo / "data/redirects.yml").write_text(
+        "/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8"
+    )
     (repo / "tips/archief").mkdir()
     (repo / "tips/archief/oud.yml").write_text("titel: oud\n", encoding="utf-8")
     (repo / "docs/Over Ons.md").write_text("# Over ons\n\n[x](tips/houd-vol.md) A\x00\n", encoding="utf-8")

@@ -19,8 +19,8 @@ from typing import Any
 
 import markdown
 
-from .frontmatter import TEXT_KEYS
 from .events import character_problem, forbidden_offset
+from .frontmatter import TEXT_KEYS
 from .links import TextLink, links_in, userinfo_at, userinfo_problem
 from .load import MAX_BYTES, Document, TooLarge, decode, parse_text, read_bounded, too_large
 from .markup import markdown_risk, sanitize_page

@@ -249,7 +249,8 @@ def _file_problem(path: str, shown: str) -> Problem | None:
             return Problem(
                 Position(shown),
                 f"de bestandsnaam '{Path(shown).name}' is geen geldige naam voor een bestand van de site",
-                f"de naam wordt het adres: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{better}'",
+                "de naam wordt het adres: gebruik kleine letters, cijfers en streepjes, "
+                f"bijvoorbeeld '{better}'",
             )
         allowed = ASSET_SUFFIXES | PAGE_SUFFIXES if shown.startswith(ASSETS) else PAGE_SUFFIXES
         if suffix not in allowed:
