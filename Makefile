@@ -23,7 +23,7 @@ build: check cms
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
-# hooks/kennisbank_hooks.py); --no-strict because MkDocs warns about every dirty build.
+# src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
 serve: setup cms
 	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
@@ -79,6 +79,7 @@ lighthouse: setup chromium
 lint: setup
 	$(BIN)/ruff check src hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(SITE) $(VENV) .pytest_cache node_modules build

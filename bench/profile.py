@@ -28,17 +28,18 @@ SIZES = (1000, 5000)
 RATE = 100  # py-spy samples per second
 BEGIN, END = "<!-- profiel:begin -->", "<!-- profiel:end -->"
 
+HOOKS = "kennisbank/adapter/hooks.py"
 # (step, a frame that marks it): the innermost matching frame of a sample names its step.
 STEPS = (
-    ("kaarten lezen en controleren", "check_repository (kennisbank/validate.py"),
-    ("pagina's voorbereiden (verwant, lijsten)", "load_site (kennisbank/site.py"),
-    ("export, woordenlijst, formulier", "on_files (kennisbank_hooks.py"),
-    ("inhoud van gemaakte pagina's (eigen sjablonen, Markdown)", "on_page_content (kennisbank_hooks.py"),
+    ("kaarten lezen en controleren", "check_repository (kennisbank/checking/validate.py"),
+    ("pagina's voorbereiden (verwant, lijsten)", "load_site (kennisbank/build/session.py"),
+    ("export, woordenlijst, formulier", f"on_files ({HOOKS}"),
+    ("inhoud van gemaakte pagina's (eigen sjablonen, Markdown)", f"on_page_content ({HOOKS}"),
     ("MkDocs: pagina's lezen, Markdown", "_populate_page (mkdocs/commands/build.py"),
-    ("pagina's naar Pagefind", "on_post_page (kennisbank_hooks.py"),
+    ("pagina's naar Pagefind", f"on_post_page ({HOOKS}"),
     ("pagina's schrijven", "write_file (mkdocs/utils/__init__.py"),
     ("Material-sjabloon per pagina", "_build_page (mkdocs/commands/build.py"),
-    ("zoekindex afmaken (wachten op Pagefind)", "on_post_build (kennisbank_hooks.py"),
+    ("zoekindex afmaken (wachten op Pagefind)", f"on_post_build ({HOOKS}"),
     ("uitvoermap leegmaken", "clean_directory (mkdocs/utils/__init__.py"),
     ("MkDocs overig", "build (mkdocs/commands/build.py"),
 )

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from kennisbank.build.session import load_site
 from kennisbank.cli import main as kennisbank_main
-from kennisbank.model import Kind
-from kennisbank.site import load_site
+from kennisbank.model.types import Kind
 
 if TYPE_CHECKING:
-    from kennisbank.catalogue import Catalogue
-    from kennisbank.model import AnyCard
-    from kennisbank.site import Site
+    from kennisbank.catalogue.catalogue import Catalogue
+    from kennisbank.model.types import AnyCard
+    from kennisbank.output.site import Site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CARDS = REPO / "tests" / "fixtures" / "repo"
@@ -59,8 +59,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test twice: with libyaml, as the build reads cards, and with PyYAML's pure-Python
     parser, which is used when libyaml is missing. Editors must get the same messages from both."""
-    from kennisbank import load
-
+    from kennisbank.reading import load
     if request.param == "careful":
         monkeypatch.setattr(load, "_CLoader", None)
     else:
@@ -74,7 +73,7 @@ CHECK_DAY = dt.date(2026, 11, 25)
 
 def problem_lines(root: Path) -> list[str]:
     """The lines ``kennisbank check`` prints before its count line, without a subprocess."""
-    from kennisbank.site import check_site
+    from kennisbank.output.site import check_site
 
     return [str(p) for p in check_site(root, today=CHECK_DAY).problems]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import real_card_paths
-from kennisbank.model import Kind
+from kennisbank.model.types import Kind
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import MKDOCS, REPO, build
-from kennisbank import cms
-from kennisbank.model import Kind
-from kennisbank.settings import Settings, load_settings
+from kennisbank.checking.settings import Settings, load_settings
+from kennisbank.model.types import Kind
+from kennisbank.output import cms
 
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from kennisbank.validate import check_repository
+from kennisbank.checking.validate import check_repository
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, real_card, real_card_paths
-from kennisbank.model import Kind, Practice
-from kennisbank.readability import median, score_summaries
+from kennisbank.checking.readability import median, score_summaries
+from kennisbank.model.types import Kind, Practice
 
 MEDIAN_FLESCH_DOUMA_AT_LEAST = 55.0
 

@@ -10,11 +10,11 @@ import re
 import pytest
 
 from conftest import REPO, build
-from kennisbank.editorial import add_months
-from kennisbank.fields import all_card_fields
-from kennisbank.model import Kind
-from kennisbank.schemas import load_schemas
-from kennisbank.vocabulary import load_vocabulary
+from kennisbank.checking.editorial import add_months
+from kennisbank.checking.fields import all_card_fields
+from kennisbank.checking.schemas import load_schemas
+from kennisbank.checking.vocabulary import load_vocabulary
+from kennisbank.model.types import Kind
 
 VOCAB = load_vocabulary(REPO)[0]
 CARD_FIELDS = all_card_fields(load_schemas(REPO, VOCAB), VOCAB)

@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from conftest import build
-from kennisbank.editorial import add_months
-from kennisbank.validate import check_repository
+from kennisbank.checking.editorial import add_months
+from kennisbank.checking.validate import check_repository
 
 P = "practices/dalfsen-taalmeter.yml"
 TODAY = dt.date.today()
@@ -144,7 +144,7 @@ def test_github_format_turns_every_problem_into_an_annotation_on_its_line(repo):
 
 
 def test_github_format_escapes_newlines_and_percent_signs():
-    from kennisbank.problems import Level, Position, Problem, github_annotation
+    from kennisbank.model.problems import Level, Position, Problem, github_annotation
 
     problem = Problem(Position("tips/a,b.yml", 2, 3), "100% fout\nregel", "hint: ja", Level.ERROR)
     assert (

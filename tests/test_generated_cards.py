@@ -274,7 +274,7 @@ MUTATIONS = st.builds(
 
 
 def check_lines(root: Path) -> list[str]:
-    from kennisbank.site import check_site
+    from kennisbank.output.site import check_site
 
     return [str(p) for p in check_site(root, today=CHECK_DAY).problems]
 
@@ -290,7 +290,7 @@ class _Records(logging.Handler):
 
 @functools.cache
 def _compiled_templates() -> Any:
-    from kennisbank.session import TemplateCache
+    from kennisbank.build.session import TemplateCache
 
     return TemplateCache()
 
@@ -316,8 +316,9 @@ def build_in_process(root: Path, site: Path) -> tuple[bool, list[str]]:
             config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             for plugin in config.plugins.values():
-                if hasattr(plugin, "_session"):  # the hooks module
-                    plugin._session.templates = _compiled_templates()
+                hooks = getattr(plugin, "_hooks", None)  # hooks/kennisbank_hooks.py
+                if hooks is not None:
+                    hooks.session.templates = _compiled_templates()
             try:
                 build.build(config)
             finally:

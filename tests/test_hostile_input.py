@@ -421,9 +421,9 @@ def test_feed_stays_well_formed_xml_whatever_text_reaches_it(tmp_path):
     import dataclasses
     from xml.etree import ElementTree as ET
 
-    from kennisbank.catalogue import Catalogue
-    from kennisbank.export import atom_feed
-    from kennisbank.validate import check_repository
+    from kennisbank.catalogue.catalogue import Catalogue
+    from kennisbank.checking.validate import check_repository
+    from kennisbank.output.export import atom_feed
 
     catalogue = check_repository(make_repo(tmp_path / "repo")).catalogue
     assert catalogue is not None
@@ -574,7 +574,7 @@ def test_a_long_unbroken_title_and_place_do_not_scroll_sideways_on_a_phone(brows
     ids=["broken-json", "not-a-json-schema", "not-an-object", "ref-to-nowhere"],
 )
 def test_a_broken_schema_is_reported_not_crashed_on(repo, text, expected):
-    from kennisbank.validate import check_repository
+    from kennisbank.checking.validate import check_repository
 
     (repo / "schema" / "praktijk.schema.json").write_text(text, encoding="utf-8")
     lines = [str(p) for p in check_repository(repo).problems]
@@ -583,7 +583,7 @@ def test_a_broken_schema_is_reported_not_crashed_on(repo, text, expected):
 
 
 def test_vocabulary_synonyms_must_be_a_list_of_words(repo):
-    from kennisbank.validate import check_repository
+    from kennisbank.checking.validate import check_repository
 
     vocab = repo / "data" / "vocabulaire.yml"
     text = vocab.read_text(encoding="utf-8")
@@ -596,7 +596,7 @@ def test_vocabulary_synonyms_must_be_a_list_of_words(repo):
 
 
 def test_a_card_name_longer_than_a_mail_can_carry_is_refused(repo):
-    from kennisbank.validate import check_repository
+    from kennisbank.checking.validate import check_repository
 
     long = "a" + "-lang" * 20
     (repo / "practices" / f"{long}.yml").write_text(
@@ -613,7 +613,7 @@ def test_a_card_name_longer_than_a_mail_can_carry_is_refused(repo):
 
 
 def test_images_on_a_hand_written_page_come_from_the_site_itself():
-    from kennisbank.markup import sanitize_page
+    from kennisbank.checking.markup import sanitize_page
 
     html = sanitize_page(
         '<p><img src="https://tracker.example/p.gif" alt="a"><img src="//t.example/x" alt="b">'

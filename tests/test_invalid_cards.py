@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHECK_DAY, FIXTURE_CARDS, make_repo, problem_lines
-from kennisbank.validate import check_repository
+from kennisbank.checking.validate import check_repository
 
 P = "practices/dalfsen-taalmeter.yml"
 PRACTICE = (FIXTURE_CARDS / P).read_text(encoding="utf-8")
@@ -580,8 +580,7 @@ def test_utf8_byte_order_mark_is_accepted(repo, yaml_parser):
 
 def test_fast_yaml_parser_gives_the_same_values_and_positions_as_the_careful_one(monkeypatch):
     """libyaml composes valid cards; it must not change a value or a line:col an editor sees."""
-    from kennisbank import load
-
+    from kennisbank.reading import load
     assert load._CLoader is not None, "PyYAML without libyaml: the build is several times slower"
     repo_root = Path(__file__).resolve().parents[1]
     cards = sorted(
@@ -607,8 +606,7 @@ def test_fast_yaml_parser_gives_the_same_values_and_positions_as_the_careful_one
 
 
 def test_alias_is_reported_where_it_is_used_also_on_the_fast_path():
-    from kennisbank import load
-
+    from kennisbank.reading import load
     doc = load.Document("kaart.yml")
     load.parse_text(doc, "titel: &t Een titel\nsamenvatting: *t\n")
     assert [str(p) for p in doc.problems] == [
@@ -624,9 +622,9 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
     import yaml
     from jsonschema import FormatChecker
 
-    from kennisbank.model import Kind
-    from kennisbank.schemas import CardValidator, load_schemas
-    from kennisbank.vocabulary import load_vocabulary
+    from kennisbank.checking.schemas import CardValidator, load_schemas
+    from kennisbank.checking.vocabulary import load_vocabulary
+    from kennisbank.model.types import Kind
 
     repo_root = Path(__file__).resolve().parents[1]
     vocab, _ = load_vocabulary(repo_root)
@@ -683,7 +681,7 @@ def test_a_card_about_a_region_or_all_of_the_country_needs_no_place(repo, check,
 def test_the_whole_table_gives_the_same_lines_with_and_without_the_fast_schema_check(tmp_path, monkeypatch):
     """Valid cards skip jsonschema when the compiled validator accepts them; with that fast path
     switched off, every row of the table must report exactly the same lines."""
-    from kennisbank.schemas import Schemas
+    from kennisbank.checking.schemas import Schemas
 
     root = make_repo(tmp_path / "repo")
     caches: tuple[dict, dict] = ({}, {})  # unchanged cards are not checked again, in either mode
@@ -709,10 +707,10 @@ def test_the_fast_schema_check_accepts_exactly_the_cards_jsonschema_accepts():
     with a decimal point, which it leaves to jsonschema on purpose)."""
     import copy
 
-    from kennisbank.load import read_document
-    from kennisbank.model import Kind
-    from kennisbank.schemas import has_float, load_schemas
-    from kennisbank.vocabulary import load_vocabulary
+    from kennisbank.checking.schemas import has_float, load_schemas
+    from kennisbank.checking.vocabulary import load_vocabulary
+    from kennisbank.model.types import Kind
+    from kennisbank.reading.load import read_document
 
     repo_root = Path(__file__).resolve().parents[1]
     vocab, _ = load_vocabulary(repo_root)

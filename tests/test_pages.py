@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.model import Kind
-from kennisbank.render import Renderer
-from kennisbank.urls import relative_url
-from kennisbank.validate import check_repository
+from kennisbank.checking.validate import check_repository
+from kennisbank.model.types import Kind
+from kennisbank.output.render import Renderer
+from kennisbank.output.urls import relative_url
 
 GOLDEN = Path(__file__).parent / "golden"
 

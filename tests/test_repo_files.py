@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from kennisbank.vocabulary import load_vocabulary
+from kennisbank.checking.vocabulary import load_vocabulary
 
 
 def load(path: str):

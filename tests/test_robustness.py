@@ -154,7 +154,7 @@ def test_a_long_unbroken_word_is_checked_and_built_without_a_traceback(repo, tmp
 
 
 def test_compound_splitting_does_not_recurse_on_the_length_of_a_word():
-    from kennisbank.wordsplit import split_compound
+    from kennisbank.output.wordsplit import split_compound
 
     assert split_compound("taalhuis" * 2000) == ()
     assert split_compound("taalhuis") == ("taal", "huis")
@@ -236,16 +236,16 @@ def test_a_near_miss_link_suggests_the_page(repo):
 
 
 def test_a_site_absolute_link_in_card_text_is_made_relative_to_the_page():
-    from kennisbank.markup import markdown_to_html
+    from kennisbank.output.render import _markdown
 
-    html = markdown_to_html("[a](/tips/x/#kop) [b](https://voorbeeld.nl/) [c](../y/)", "praktijken/z/")
+    html = _markdown("[a](/tips/x/#kop) [b](https://voorbeeld.nl/) [c](../y/)", "praktijken/z/")
     assert 'href="../../tips/x/#kop"' in html
     assert 'href="https://voorbeeld.nl/"' in html and 'href="../y/"' in html
 
 
 def test_the_pages_a_link_may_reach_are_the_pages_the_site_has(real_site):
     """The check knows the site's pages before any card is valid; they must be those of the build."""
-    from kennisbank.site import page_sources
+    from kennisbank.output.site import page_sources
 
     result = real_site.result
     assert result.vocab is not None
@@ -253,7 +253,7 @@ def test_the_pages_a_link_may_reach_are_the_pages_the_site_has(real_site):
 
 
 def test_the_files_a_link_may_reach_are_the_files_the_build_makes(real_site):
-    from kennisbank.site import GENERATED_FILES
+    from kennisbank.output.site import GENERATED_FILES
 
     assert set(GENERATED_FILES) == set(real_site.files)
 

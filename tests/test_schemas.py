@@ -20,7 +20,7 @@ import pytest
 import regress
 
 from conftest import REPO
-from kennisbank.model import Kind
+from kennisbank.model.types import Kind
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 # Any attempt to fetch a schema goes to a closed port and fails the run.

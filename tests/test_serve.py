@@ -94,13 +94,13 @@ def test_the_shortcuts_through_mkdocs_and_material_give_the_same_pages_as_withou
     """Material's navigation is rendered once per folder for pages outside it (navcache.py), and
     generated pages skip MkDocs' front matter and Markdown (madepages.py); every page must be
     byte for byte what MkDocs and Material make without these shortcuts."""
-    import kennisbank.madepages
-    import kennisbank.navcache
+    import kennisbank.adapter.madepages
+    import kennisbank.adapter.navcache
 
     fast, plain = tmp_path / "fast", tmp_path / "plain"
     _build(real_copy, fast, dirty=False)
-    monkeypatch.setattr(kennisbank.navcache, "reuse_nav", lambda env: None)
-    monkeypatch.setattr(kennisbank.madepages, "make_page", lambda *args: None)
+    monkeypatch.setattr(kennisbank.adapter.navcache, "reuse_nav", lambda env: None)
+    monkeypatch.setattr(kennisbank.adapter.madepages, "make_page", lambda *args: None)
     _build(real_copy, plain, dirty=False)
     pages = _pages(fast)
     assert len(pages) > 90

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from conftest import REPO, build, make_repo, real_card, real_card_paths
-from kennisbank.render import dutch_date
-from kennisbank.share import card_mailto
+from kennisbank.output.render import dutch_date
+from kennisbank.output.share import card_mailto
 
 SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["site_url"]
 

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import REPO
-from kennisbank.catalogue import Catalogue
-from kennisbank.model import Organisation, Practice
-from kennisbank.validate import check_repository
+from kennisbank.catalogue.catalogue import Catalogue
+from kennisbank.checking.validate import check_repository
+from kennisbank.model.types import Organisation, Practice
 
 REAL = check_repository(REPO).catalogue
 assert REAL is not None
@@ -112,7 +112,7 @@ def test_every_practice_page_shows_what_lijkt_hierop(built_site, card):
 
 def test_a_practice_page_is_redrawn_when_its_similar_or_nearby_practices_change():
     # ``mkdocs serve --dirty`` skips a page whose cards stay the same: these lists are on the page.
-    from kennisbank.site import load_site
+    from kennisbank.build.session import load_site
 
     pages = load_site(REPO).pages
     card = next(p for p in REAL.practices if REAL.same_place(p))
@@ -124,7 +124,7 @@ def test_a_practice_page_is_redrawn_when_its_similar_or_nearby_practices_change(
 def _reference_similar(cat: Catalogue, card: Practice, n: int = 5) -> list[str]:
     """The rule written out the slow way: score every other practice, best first, ties in
     overview order."""
-    from kennisbank.catalogue import SIMILARITY, _traits
+    from kennisbank.catalogue.catalogue import SIMILARITY, _traits
 
     mine = _traits(card)
     scored = [

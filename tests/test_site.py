@@ -15,12 +15,12 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import BUILD_ENV, MKDOCS, REPO, real_card, real_card_paths
-from kennisbank.crawlers import robots_txt
-from kennisbank.facets import FACETS
-from kennisbank.frontmatter import hand_written_meta
-from kennisbank.model import Kind
-from kennisbank.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_site, indexed_part
-from kennisbank.urls import read_published, site_urls
+from kennisbank.catalogue.facets import FACETS
+from kennisbank.model.types import Kind
+from kennisbank.output.crawlers import robots_txt
+from kennisbank.output.frontmatter import hand_written_meta
+from kennisbank.output.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_site, indexed_part
+from kennisbank.output.urls import read_published, site_urls
 
 
 def test_every_card_in_the_repository_validates(real_site):

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from conftest import REPO
-from kennisbank import search
-from kennisbank.model import Kind
-from kennisbank.validate import check_repository
-from kennisbank.wordsplit import STOP_WORDS, compound_parts, split_compound, words
+from kennisbank.checking.validate import check_repository
+from kennisbank.model.types import Kind
+from kennisbank.output import search
+from kennisbank.output.wordsplit import STOP_WORDS, compound_parts, split_compound, words
 
 
 @pytest.fixture(scope="module")

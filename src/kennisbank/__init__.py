@@ -1,8 +1,16 @@
-"""Kennisbank Basisvaardigheden: YAML cards in, a validated catalogue out.
+"""Kennisbank Basisvaardigheden: YAML cards in, a validated catalogue and a static site out.
 
-The package imports nothing of MkDocs: the hooks in ``hooks/`` are the thin adapter. They hold
-one :class:`~kennisbank.session.BuildSession` and call :func:`kennisbank.site.load_site` (which
-runs :func:`kennisbank.validate.check_repository`) and hand its pages and files to MkDocs.
+One direction, a subpackage per stage (lower never imports higher; contracts in pyproject.toml,
+checked by ``lint-imports``):
+
+- ``model``: the words every stage shares: card types, kinds, vocabularies, problems.
+- ``reading``: files to values with their line and column.
+- ``catalogue``: checked values to cards, and all cards with their links both ways.
+- ``checking``: the rules, the schemas, Dutch messages; ``check_repository`` runs the whole check.
+- ``output``: the pages and files of the site (HTML, exports, search words, redirects).
+- ``editing``: what editors run besides the check (``kennisbank nieuw``, ``hernoem``).
+- ``build``: the build session, the one owner of what is kept between builds.
+- ``adapter``: MkDocs and Material; the only place that imports them. ``cli``: the command line.
 """
 
 __version__ = "0.1.0"

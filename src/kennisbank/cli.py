@@ -9,15 +9,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import Kind
-from .problems import github_annotation, summary_line
-from .readability import median, score_summaries
-from .redirects import REDIRECTS_FILE
-from .rename import rename_card
-from .site import check_site, load_site
-from .template import new_card
-from .urls import URL_FILE, add_new_urls
-from .vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+from kennisbank.build.session import load_site
+from kennisbank.checking.readability import median, score_summaries
+from kennisbank.checking.vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
+from kennisbank.editing.rename import rename_card
+from kennisbank.editing.template import new_card
+from kennisbank.model.problems import github_annotation, summary_line
+from kennisbank.model.types import Kind
+from kennisbank.output.redirects import REDIRECTS_FILE
+from kennisbank.output.site import check_site
+from kennisbank.output.urls import URL_FILE, add_new_urls
 
 MARKER = Path("schema") / "praktijk.schema.json"
 
