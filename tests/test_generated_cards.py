@@ -84,39 +84,42 @@ REDIRECTS = "/tips/oude-tip/: /tips/korte-tip/\n"
 # --- strategies ---------------------------------------------------------------------------
 
 ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
-PAYLOADS = st.sampled_from(
-    [
-        f"<script>{CANARY}(1)</script>",
-        f'"><{CANARY}-tag>',
-        f"<img src=x onerror={CANARY}(2)>",
-        f"<svg onload={CANARY}(3)>",
-        f"{{{{ {CANARY} }}}} {{% if 1 %}}{CANARY}{{% endif %}}",
-        '=HYPERLINK("https://voorbeeld.nl/";"klik")',
-        "@SOM(1+1)",
-        "+31 6",
-        "-2 mensen",
-        f"[x](javascript:{CANARY}(4))",
-        f'<a href="javascript:{CANARY}(5)">a</a>',
-        f"<iframe src=//evil.example/{CANARY}>",
-        "]]></content><x>",
-        "&#0;&amp;&lt;",
-        "\x00",
-        "\u202e",
-        "\ufeff",
-        "\u200b",
-        "\r\n",
-        "\r",
-        "*" * 60,
-        "_" * 60,
-        "`" * 30,
-        "[" * 30,
-        "> " * 15,
-        "<!--",
-        "    " * 12 + "code",
-        "| a " * 70,
-        "2026-02-30",
-    ]
-)
+MARKUP = [
+    f"<script>{CANARY}(1)</script>",
+    f'"><{CANARY}-tag>',
+    f"<img src=x onerror={CANARY}(2)>",
+    f"<svg onload={CANARY}(3)>",
+    f"{{{{ {CANARY} }}}} {{% if 1 %}}{CANARY}{{% endif %}}",
+    '=HYPERLINK("https://voorbeeld.nl/";"klik")',
+    "@SOM(1+1)",
+    "+31 6",
+    "-2 mensen",
+    f"[x](javascript:{CANARY}(4))",
+    f'<a href="javascript:{CANARY}(5)">a</a>',
+    f"<iframe src=//evil.example/{CANARY}>",
+    "]]></content><x>",
+    "&#0;&amp;&lt;",
+    "*" * 60,
+    "_" * 60,
+    "`" * 30,
+    "<!--",
+    "2026-02-30",
+]
+"""Text a card may hold that must stay text: markup, script, Jinja, spreadsheet formulas."""
+REFUSED = [
+    "\x00",
+    "\u202e",
+    "\ufeff",
+    "\u200b",
+    "\r\n",
+    "\r",
+    "[" * 30,
+    "> " * 15,
+    "    " * 12 + "code",
+    "| a " * 70,
+]
+"""Text the check refuses: control and invisible characters, nesting and widths over the bounds."""
+PAYLOADS = st.sampled_from(MARKUP + REFUSED)
 LINKS = st.sampled_from(
     [
         "../../tips/korte-tip/",
@@ -251,7 +254,15 @@ VISIBLE_TEXT = st.text(
     max_size=40,
 )
 """Any text a card may hold (no control or invisible characters): the card should pass."""
-HOSTILE_TEXT = st.lists(st.one_of(VISIBLE_TEXT, PAYLOADS, LINK_TEXT), min_size=1, max_size=4).map(" ".join)
+GOOD_LINKS = st.sampled_from(["../../tips/korte-tip/", "/knelpunten/a/", "https://voorbeeld.nl/", "#kop"])
+HOSTILE_TEXT = st.lists(
+    st.one_of(
+        VISIBLE_TEXT, st.sampled_from(MARKUP), st.builds(_link_markdown, GOOD_LINKS, st.integers(0, 3))
+    ),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+"""Text that should pass the check and then be published as text."""
 EDIT = st.one_of(
     st.tuples(st.sampled_from(["titel", "samenvatting", "plaats"]), HOSTILE_TEXT),
     st.tuples(st.just("append-markdown"), HOSTILE_TEXT),
@@ -261,7 +272,25 @@ EDIT = st.one_of(
     st.tuples(st.just("bron-url"), st.one_of(LINKS, TEXT)),
     st.tuples(st.just("organisatie"), TEXT),
 )
-MUTATIONS = st.builds(
+PUBLISHABLE = st.builds(
+    Mutation,
+    st.sampled_from(CARDS),
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("append-markdown"), HOSTILE_TEXT),
+            st.tuples(
+                st.just("samenvatting"), VISIBLE_TEXT.map("Een samenvatting met andere tekens: {}".format)
+            ),
+        ),
+        min_size=1,
+        max_size=2,
+    ).map(tuple),
+    st.just(""),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.booleans(),
+)
+"""Changes a card should survive: they must then be published as text, with links that work."""
+ANY_CHANGE = st.builds(
     Mutation,
     st.sampled_from(CARDS),
     st.lists(EDIT, min_size=1, max_size=3).map(tuple),
@@ -269,6 +298,7 @@ MUTATIONS = st.builds(
     st.sampled_from(["\n", "\n", "\r\n", "\r"]),
     st.booleans(),
 )
+MUTATIONS = st.one_of(PUBLISHABLE, ANY_CHANGE)
 
 # --- the check and the build, in this process ---------------------------------------------
 
