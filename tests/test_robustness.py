@@ -149,8 +149,14 @@ def test_a_readme_in_a_card_folder_is_allowed(repo):
 
 
 def test_a_long_unbroken_word_is_checked_and_built_without_a_traceback(repo, tmp_path):
-    _edit(repo, STORY_END, f"{STORY_END} " + "taalhuis" * 600)
+    _edit(repo, STORY_END, f"{STORY_END}\n\n  " + "taalhuis" * 350)  # 2,800 letters
     assert _agree(repo, tmp_path / "site") == []
+
+
+def test_a_paragraph_longer_than_the_bound_is_refused_in_dutch_by_check_and_build(repo, tmp_path):
+    _edit(repo, STORY_END, f"{STORY_END} " + "<http://" * 400)
+    (line,) = _agree(repo, tmp_path / "site")
+    assert line.startswith(f"{P}:10:10: 'verhaal': deze alinea is te lang (meer dan 3000 tekens)")
 
 
 def test_compound_splitting_does_not_recurse_on_the_length_of_a_word():

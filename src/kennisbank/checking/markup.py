@@ -159,6 +159,11 @@ MAX_MARKDOWN = 20_000
 """Characters in one Markdown field: a long story is a few thousand. Python-Markdown slows down
 steeply on some shapes of text (wide tables, unclosed links), so size and nesting are bounded
 before it ever sees a card."""
+MAX_PARAGRAPH = 3000
+"""Characters in one paragraph (lines between blank lines). Python-Markdown's inline patterns
+take time that grows with the square of a paragraph on some shapes (thousands of ``<http://``
+or ``*a``: 18 and 7 seconds for one paragraph of 19,000 characters); the longest paragraph of a
+real card is about 1,300 characters."""
 MAX_NESTING = 20
 MAX_INDENT = 40
 MAX_QUOTE_DEPTH = 10
@@ -174,7 +179,16 @@ def markdown_risk(text: str, max_length: int = MAX_MARKDOWN) -> tuple[int, str, 
         return 1, message, "maak de tekst korter"
     depth = 0
     escaped = False
+    paragraph, start = 0, 1
     for number, line in enumerate(text.split("\n"), start=1):
+        paragraph, start = (0, number + 1) if not line.strip() else (paragraph + len(line) + 1, start)
+        if paragraph > MAX_PARAGRAPH:
+            return (
+                start,
+                f"deze alinea is te lang (meer dan {MAX_PARAGRAPH} tekens)",
+                "zet een lege regel tussen de alinea's; een woord zonder spaties van duizenden tekens "
+                "(een geplakte code) hoort niet in de tekst",
+            )
         stripped = line.lstrip(" \t")
         if len(line) - len(stripped) > MAX_INDENT:
             return (number, "deze regel is te ver ingesprongen", f"spring hoogstens {MAX_INDENT} spaties in")
