@@ -30,6 +30,7 @@ import os
 import posixpath
 import re
 import shutil
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -449,8 +450,15 @@ def assert_internal_links_resolve(site: Path, page: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def small_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = make_repo(tmp_path_factory.mktemp("generated") / "repo")
+def small_repo() -> Iterator[Path]:
+    """A folder of its own, not under pytest's base temp: a run of minutes must not lose it when
+    other pytest runs on the machine clean up old base folders."""
+    with tempfile.TemporaryDirectory(prefix="kennisbank-generated-") as folder:
+        yield from _small_repo(Path(folder))
+
+
+def _small_repo(folder: Path) -> Iterator[Path]:
+    root = make_repo(folder / "repo")
     (root / "data" / "redirects.yml").write_text(REDIRECTS, encoding="utf-8")
     for key in ("GITHUB_REPOSITORY", "NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING"):
         os.environ.setdefault(key, BUILD_ENV[key])
