@@ -25,7 +25,7 @@ from kennisbank.checking.validate import CheckCache, CheckResult, check_reposito
 from kennisbank.checking.vocabulary import GROUPS
 from kennisbank.model.problems import sort_problems
 from kennisbank.model.types import AnyCard, Kind, Vocabulary
-from kennisbank.output import cms, crawlers, export, search
+from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
 from kennisbank.output.memo import CardTexts
 from kennisbank.output.redirects import load_redirects, read_redirects
@@ -129,6 +129,22 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             "er al mee aan de slag gingen.",
             renderer.matrix,
             # Every knelpunt with all the cards that name it, in a cell or below the row.
+            meta=newest_check(
+                card
+                for obstacle in catalogue.obstacles
+                for kind in Kind
+                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
+            ),
+        )
+    )
+    pages.append(
+        SitePage(
+            f"{scan.URL}index.md",
+            scan.TITLE,
+            scan.DESCRIPTION,
+            renderer.scan_page,
+            "scan",
+            # The knelpunten with their statements, and the cards each answer names.
             meta=newest_check(
                 card
                 for obstacle in catalogue.obstacles
@@ -249,6 +265,7 @@ GENERATED_FILES = (
 """The files :func:`data_files` makes beside the pages."""
 FIXED_PAGES = (
     "matrix/index.md",
+    f"{scan.URL}index.md",
     "zoeken/index.md",
     "selectie/index.md",
     "velden.md",
