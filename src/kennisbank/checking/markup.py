@@ -182,13 +182,6 @@ def markdown_risk(text: str, max_length: int = MAX_MARKDOWN) -> tuple[int, str, 
     paragraph, start = 0, 1
     for number, line in enumerate(text.split("\n"), start=1):
         paragraph, start = (0, number + 1) if not line.strip() else (paragraph + len(line) + 1, start)
-        if paragraph > MAX_PARAGRAPH:
-            return (
-                start,
-                f"deze alinea is te lang (meer dan {MAX_PARAGRAPH} tekens)",
-                "zet een lege regel tussen de alinea's; een woord zonder spaties van duizenden tekens "
-                "(een geplakte code) hoort niet in de tekst",
-            )
         stripped = line.lstrip(" \t")
         if len(line) - len(stripped) > MAX_INDENT:
             return (number, "deze regel is te ver ingesprongen", f"spring hoogstens {MAX_INDENT} spaties in")
@@ -211,4 +204,11 @@ def markdown_risk(text: str, max_length: int = MAX_MARKDOWN) -> tuple[int, str, 
                     )
             elif char in "])" and depth:
                 depth -= 1
+        if paragraph > MAX_PARAGRAPH:  # after the line's own checks: theirs say more
+            return (
+                start,
+                f"deze alinea is te lang (meer dan {MAX_PARAGRAPH} tekens)",
+                "zet een lege regel tussen de alinea's; een woord zonder spaties van duizenden tekens "
+                "(een geplakte code) hoort niet in de tekst",
+            )
     return None
