@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test fuzz cms chromium java nodejs lint bench profile lighthouse clean
+.PHONY: setup check build serve test fuzz cms chromium java nodejs freedict lint bench profile lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,20 @@ setup: $(BIN)/.installed
 check: setup
 	$(BIN)/kennisbank check
 
-build: check cms
+build: check cms freedict
 	$(BIN)/mkdocs build --strict -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
 # src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
-serve: setup cms
+serve: setup cms freedict
 	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+
+# The English-Dutch bridge of the search index (kennisbank/output/searchindex.py): Debian's FreeDict
+# dictionaries. Without them the site builds, but English words find less.
+freedict:
+	@test -f /usr/share/dictd/freedict-eng-nld.index -a -f /usr/share/dictd/freedict-nld-eng.index || { \
+	  echo "FreeDict ontbreekt: installeren met apt-get (Debian-pakketten 'dict-freedict-eng-nld' en 'dict-freedict-nld-eng')"; \
+	  apt-get update -qq && apt-get install -y -qq dict-freedict-eng-nld dict-freedict-nld-eng; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -54,7 +61,7 @@ node_modules/.installed: package.json package-lock.json | nodejs
 cms: node_modules/.installed
 	node admin/bundle.mjs
 
-test: setup chromium java cms
+test: setup chromium java cms freedict
 	$(BIN)/pytest
 
 # Generated cards (Hypothesis) for longer than make test does: a new seed each run, and a failing
