@@ -49,7 +49,7 @@ pytestmark = pytest.mark.generated
 
 settings.register_profile(
     "ci",
-    max_examples=int(os.environ.get("KENNISBANK_EXAMPLES", "12")),
+    max_examples=int(os.environ.get("KENNISBANK_EXAMPLES", "25")),
     derandomize=True,  # the same examples on every run: a red CI run is a real finding
     deadline=None,
     phases=[Phase.explicit, Phase.generate],  # shrinking takes minutes of builds: make fuzz shrinks
