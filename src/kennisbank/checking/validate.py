@@ -15,10 +15,12 @@ from kennisbank.catalogue.cards import build_card
 from kennisbank.catalogue.catalogue import Catalogue
 from kennisbank.checking.editorial import editorial_warnings, unused_theme_warnings
 from kennisbank.checking.fields import card_fields
+from kennisbank.checking.geodata import Gazetteer, MapData, load_gazetteer, load_map
 from kennisbank.checking.handwritten import check_pages
 from kennisbank.checking.links import TextLink, links_in, strings, userinfo_at, userinfo_problem
 from kennisbank.checking.markup import markdown_risk, markdown_to_html
 from kennisbank.checking.messages import choices_hint, field_name, problems_from_error, suggest_card, unknown
+from kennisbank.checking.places import place_problems
 from kennisbank.checking.schemas import Schemas, schema_problems
 from kennisbank.checking.settings import Settings, load_settings
 from kennisbank.checking.vocabulary import (
@@ -62,6 +64,8 @@ class CheckResult:
     """The names of the card files of each kind: the card pages the site will have."""
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
+    gazetteer: Gazetteer | None = None  # where places and regions are (data/gemeenten.json, ...)
+    map_data: MapData | None = None  # the province outlines (data/kaart.json)
 
     @property
     def errors(self) -> list[Problem]:
@@ -445,6 +449,11 @@ def _check(
     if vocab_problems:
         return
     result.vocab = vocab
+    provinces = {t.slug for t in vocab.provincies}
+    gazetteer, gazetteer_problems = load_gazetteer(root, provinces)
+    result.map_data, map_problems = load_map(root, provinces)
+    result.problems += gazetteer_problems + map_problems
+    result.gazetteer = None if gazetteer_problems else gazetteer
     settings, settings_problems = load_settings(root)
     result.problems += settings_problems
     result.settings = settings
@@ -489,6 +498,8 @@ def _check(
         if card is not None and doc is not None:
             cards.append((card, doc))
     checker.references(cards, known)
+    if result.gazetteer is not None:
+        checker.problems += place_problems(cards, result.gazetteer, vocab)
     checker.uniqueness(cards, files)
     checker.problems += editorial_warnings(cards, settings, today)
     if not any(p.level is Level.ERROR for p in checker.problems):  # a broken card's themes count too

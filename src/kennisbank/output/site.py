@@ -27,6 +27,7 @@ from kennisbank.model.problems import sort_problems
 from kennisbank.model.types import AnyCard, Kind, Vocabulary
 from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
+from kennisbank.output.mapview import map_view
 from kennisbank.output.memo import CardTexts
 from kennisbank.output.redirects import load_redirects, read_redirects
 from kennisbank.output.render import Renderer
@@ -96,7 +97,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             )
         )
     for facet in FACETS:
-        if facet.group is None:
+        if facet.group is None or not facet.pages:
             continue
         title, text = FACET_OVERVIEWS[facet.key]
         pages.append(
@@ -137,6 +138,17 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             ),
         )
     )
+    if result.gazetteer is not None and result.map_data is not None:
+        view = map_view(catalogue, result.gazetteer, result.map_data)
+        pages.append(
+            SitePage(
+                "kaart/index.md",
+                "Waar gebeurt het?",
+                "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
+                partial(renderer.page, "kaart.html", "kaart/", kaart=view),
+                meta={**newest_check(catalogue.practices), "hide": ("toc",)},
+            )
+        )
     pages.append(
         SitePage(
             f"{scan.URL}index.md",
