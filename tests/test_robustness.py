@@ -251,11 +251,11 @@ def test_a_site_absolute_link_in_card_text_is_made_relative_to_the_page():
 
 def test_the_pages_a_link_may_reach_are_the_pages_the_site_has(real_site):
     """The check knows the site's pages before any card is valid; they must be those of the build."""
-    from kennisbank.output.site import page_sources
+    from kennisbank.output.site import page_sources, with_map_page
 
     result = real_site.result
     assert result.vocab is not None
-    assert page_sources(result.vocab, result.card_paths) == set(real_site.pages)
+    assert page_sources(result.vocab, result.card_paths, with_map_page(result)) == set(real_site.pages)
 
 
 def test_the_files_a_link_may_reach_are_the_files_the_build_makes(real_site):

@@ -138,11 +138,12 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             ),
         )
     )
-    if result.gazetteer is not None and result.map_data is not None:
+    if with_map_page(result):
+        assert result.gazetteer is not None and result.map_data is not None
         view = map_view(catalogue, result.gazetteer, result.map_data)
         pages.append(
             SitePage(
-                "kaart/index.md",
+                MAP_PAGE,
                 "Waar gebeurt het?",
                 "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
                 partial(renderer.page, "kaart.html", "kaart/", kaart=view),
@@ -275,6 +276,13 @@ GENERATED_FILES = (
     crawlers.ROBOTS_PATH,
 )
 """The files :func:`data_files` makes beside the pages."""
+MAP_PAGE = "kaart/index.md"
+
+
+def with_map_page(result: CheckResult) -> bool:
+    return result.gazetteer is not None and result.map_data is not None
+
+
 FIXED_PAGES = (
     "matrix/index.md",
     f"{scan.URL}index.md",
@@ -286,13 +294,17 @@ FIXED_PAGES = (
 """Generated pages that do not depend on the cards or the lists (see :func:`site_pages`)."""
 
 
-def page_sources(vocab: Vocabulary, card_names: Mapping[Kind, Iterable[str]]) -> set[str]:
+def page_sources(
+    vocab: Vocabulary, card_names: Mapping[Kind, Iterable[str]], with_map: bool = False
+) -> set[str]:
     """The source names (``tips/x.md``) of every generated page, from the lists and the card
     files alone: what a link or a redirect may point to, known before any card is valid.
     A test compares it with :func:`site_pages`."""
     sources = {f"{kind.url_prefix}/index.md" for kind in Kind} | set(FIXED_PAGES)
+    if with_map:  # the map needs the place lists and the outlines (see site_pages)
+        sources.add(MAP_PAGE)
     for facet in FACETS:
-        if facet.group is not None:
+        if facet.group is not None and facet.pages:
             sources.add(f"{facet.prefix}/index.md")
             sources |= {facet.url(t.slug).removesuffix("/") + ".md" for t in getattr(vocab, facet.group)}
     for kind in Kind:
@@ -305,7 +317,7 @@ def site_map(root: Path, result: CheckResult) -> SiteMap:
     ``docs/`` and the generated files, and the old addresses of ``data/redirects.yml``."""
     assert result.vocab is not None
     docs = root / DOCS
-    sources = page_sources(result.vocab, result.card_paths)
+    sources = page_sources(result.vocab, result.card_paths, with_map_page(result))
     files = set(GENERATED_FILES) | {"sitemap.xml", "404.html"}
     if docs.is_dir() and not docs.is_symlink():
         for folder, _dirs, names in os.walk(docs):
