@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
+.PHONY: setup check build serve test fuzz cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,13 @@ cms: node_modules/.installed
 
 test: setup chromium java cms freedict
 	$(BIN)/pytest
+
+# Generated cards (Hypothesis) for longer than make test does: a new seed each run, and a failing
+# example is shrunk to a small one. More or fewer: make fuzz EXAMPLES=2000.
+EXAMPLES ?= 400
+fuzz: setup
+	KENNISBANK_HYPOTHESIS=fuzz KENNISBANK_EXAMPLES=$(EXAMPLES) $(BIN)/pytest -n 0 --timeout=0 -m generated \
+	  --hypothesis-show-statistics tests/test_generated_cards.py
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
 bench: setup chromium

@@ -22,12 +22,12 @@ from typing import Any
 import jinja2
 
 from kennisbank.build.dirty import TEMPLATES, fingerprint
-from kennisbank.checking.validate import CheckCache, check_repository, rules_key
+from kennisbank.checking.validate import CheckCache, rules_key
 from kennisbank.model.types import Kind
 from kennisbank.output.memo import CardTexts, TextMemo
 from kennisbank.output.render import Renderer
 from kennisbank.output.search import BackgroundIndexer, IndexBesideBuild
-from kennisbank.output.site import Site, data_files, site_pages
+from kennisbank.output.site import Site, check_site, data_files, site_pages
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -92,7 +92,7 @@ def load_site(root: Path, site_url: str = "/", session: BuildSession | None = No
     cached = session.sites.get((root, site_url))
     if cached and cached[0] == key:
         return cached[1]
-    result = check_repository(root, today=today, cache=session.checks, rules=rules)
+    result = check_site(root, today=today, cache=session.checks, rules=rules)
     session.texts.keep(set(result.digests.items()))
     if result.catalogue is None:
         site = Site(result, None, {}, {})

@@ -18,8 +18,16 @@ from kennisbank.checking.fields import card_fields
 from kennisbank.checking.geodata import Gazetteer, MapData, load_gazetteer, load_map
 from kennisbank.checking.handwritten import check_pages
 from kennisbank.checking.layout import card_text, layout_problem
-from kennisbank.checking.markup import markdown_risk
-from kennisbank.checking.messages import FUTURE_DATE, choices_hint, problems_from_error, suggest, unknown
+from kennisbank.checking.links import TextLink, links_in, strings, userinfo_at, userinfo_problem
+from kennisbank.checking.markup import markdown_risk, markdown_to_html
+from kennisbank.checking.messages import (
+    FUTURE_DATE,
+    choices_hint,
+    field_name,
+    problems_from_error,
+    suggest_card,
+    unknown,
+)
 from kennisbank.checking.places import place_problems
 from kennisbank.checking.schemas import Schemas, schema_problems
 from kennisbank.checking.settings import Settings, load_settings
@@ -57,6 +65,11 @@ class CheckResult:
     vocab: Vocabulary | None = None
     schemas: Schemas | None = None
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
+    links: list[TextLink] = field(default_factory=list)
+    """Every link in card and page text, for :func:`kennisbank.checking.links.check_links` once the
+    site's pages are known; only those of the files that were checked."""
+    card_paths: dict[Kind, set[str]] = field(default_factory=dict)
+    """The names of the card files of each kind: the card pages the site will have."""
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
     gazetteer: Gazetteer | None = None  # where places and regions are (data/gemeenten.json, ...)
@@ -71,7 +84,15 @@ class CheckResult:
         return not self.errors
 
 
-CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
+REFERENCES = {
+    "knelpunten": (Kind.KNELPUNT, "knelpunt"),
+    "tips": (Kind.TIP, "tip"),
+    "aanbevelingen": (Kind.AANBEVELING, "aanbeveling"),
+    "praktijken": (Kind.PRAKTIJK, "praktijkvoorbeeld"),
+}
+"""Fields that name other cards, and the kind of card they name."""
+
+CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem], list[TextLink]]
 CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
 """The outcome of checking each card file, by what it depends on: its name and kind, its bytes
 and the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
@@ -114,6 +135,10 @@ class _Checker:
         self.digests: dict[str, str] = {}
         self.problems: list[Problem] = []
         self._markdown: dict[Kind, tuple[str, ...]] = {}
+        self.known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+        self.links: list[TextLink] = []
+        """Every link in the cards' Markdown, resolved once the site's pages are known."""
+        """The card names of the repository, for a did-you-mean on a reference of the wrong shape."""
 
     def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
         """The fields the schema marks as Markdown (``contentMediaType: text/markdown``)."""
@@ -136,17 +161,18 @@ class _Checker:
         except (OSError, TooLarge):
             raw = None  # read_document reports it
         key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
-        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
+        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode() + self.names
         self.digests[card_file.display] = digest.hex()
         cached = self.cache.get(key)
         if raw is not None and cached is not None and cached[0] == digest:
-            card, doc, problems = cached[1]
+            card, doc, problems, links = cached[1]
             self.problems += problems
+            self.links += links
             return card, doc
-        before = len(self.problems)
+        before, links_before = len(self.problems), len(self.links)
         card, doc = self._card(card_file, raw)
         if raw is not None:
-            self.cache[key] = (digest, (card, doc, self.problems[before:]))
+            self.cache[key] = (digest, (card, doc, self.problems[before:], self.links[links_before:]))
         return card, doc
 
     def _card(self, card_file: CardFile, raw: bytes | None) -> tuple[AnyCard | None, Document | None]:
@@ -179,7 +205,7 @@ class _Checker:
             return self.schemas.description(schema, base)
 
         for error in errors:
-            self.problems += problems_from_error(doc, error, describe)
+            self.problems += self._with_guess(problems_from_error(doc, error, describe), error)
         self.problems += self._own_rules(card_file, doc)
         if len(self.problems) > before or name_problems:
             return None, doc
@@ -197,9 +223,29 @@ class _Checker:
         text, _ = decode(raw, card_file.display)  # a byte order mark is allowed
         return layout_problem(card_file.display, text or "", expected)
 
+    @property
+    def names(self) -> bytes:
+        """Digest of the card names: a cached hint 'bedoel je ...' depends on them."""
+        names = "\0".join(f"{k.folder}/{n}" for k in Kind for n in sorted(self.known[k]))
+        return hashlib.blake2b(names.encode(), digest_size=8).digest()
+
+    def _with_guess(self, problems: list[Problem], error: Any) -> list[Problem]:
+        """A reference of the wrong shape (``korte-tip.yml``, ``Korte tip``) gets a did-you-mean."""
+        path = tuple(error.absolute_path)
+        target = REFERENCES.get(str(path[0])) if len(path) == 2 and isinstance(path[1], int) else None
+        if target is None or error.validator != "pattern" or not isinstance(error.instance, str):
+            return problems
+        guess = suggest_card(error.instance, self.known[target[0]])
+        if guess is None:
+            return problems
+        return [Problem(p.position, p.message, f"bedoel je '{guess}'?", p.level) for p in problems]
+
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
         out: list[Problem] = []
+        for path, value in strings(data):
+            if userinfo_at(value) is not None:
+                out.append(userinfo_problem(doc.at(path), f"{field_name(path)}: "))
         for name in self.markdown_fields(card_file.kind):
             text = data.get(name)
             risk = markdown_risk(text) if isinstance(text, str) else None
@@ -207,6 +253,19 @@ class _Checker:
                 line, message, hint = risk
                 where = f" (regel {line} van de tekst)" if line > 1 else ""
                 out.append(Problem(doc.at((name,)), f"'{name}': {message}{where}", hint))
+            elif isinstance(text, str):
+                page = f"{card_file.kind.url_prefix}/{card_file.slug}/" if card_file.kind else ""
+                for offset, href in links_in(text, markdown_to_html):
+                    line = text.count("\n", 0, offset) + 1
+                    self.links.append(
+                        TextLink(
+                            doc.at((name,)),
+                            href,
+                            page,
+                            label=f"'{name}': ",
+                            line_note=f" (regel {line} van de tekst)" if line > 1 else "",
+                        )
+                    )
         checked = data.get("gecontroleerd")
         if isinstance(checked, str):
             try:
@@ -245,14 +304,8 @@ class _Checker:
         return out
 
     def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
-        specs = (
-            ("knelpunten", Kind.KNELPUNT, "knelpunt"),
-            ("tips", Kind.TIP, "tip"),
-            ("aanbevelingen", Kind.AANBEVELING, "aanbeveling"),
-            ("praktijken", Kind.PRAKTIJK, "praktijkvoorbeeld"),
-        )
         for card, doc in cards:
-            for attr, target, noun in specs:
+            for attr, (target, noun) in REFERENCES.items():
                 for i, ref in enumerate(getattr(card, attr, ())):
                     slug = ref.lower() if target is Kind.KNELPUNT else ref
                     if slug in known[target]:
@@ -263,7 +316,7 @@ class _Checker:
                             [c.upper() for c in choices]
                         )
                     else:
-                        guess = suggest(ref, choices)
+                        guess = suggest_card(ref, choices)
                         hint = (
                             f"bedoel je '{guess}'?"
                             if guess
@@ -363,7 +416,7 @@ def statement_source_problems(doc: Document) -> list[Problem]:
     return out
 
 
-def _internal_error(path: str, exc: BaseException) -> Problem:
+def internal_error(path: str, exc: BaseException) -> Problem:
     return Problem(
         Position(path),
         "interne fout bij het controleren van deze kaart",
@@ -390,7 +443,7 @@ def check_repository(
     try:
         _check(root, only, today or dt.date.today(), result, cache, rules)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
-        result.problems.append(_internal_error(str(root), exc))
+        result.problems.append(internal_error(str(root), exc))
         result.catalogue = None
     result.problems = sort_problems(result.problems)
     if result.errors:
@@ -407,7 +460,7 @@ def _check(
     rules: str | None,
 ) -> None:
     untrusted = untrusted_files(root)
-    page_problems, result.page_texts = check_pages(root)
+    page_problems, result.page_texts, result.links = check_pages(root)
     result.problems += untrusted + page_problems
     if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
         return  # the lists and schemas every card is checked against cannot be read safely
@@ -443,7 +496,7 @@ def _check(
     repo_files, repo_problems = discover(root)
     if only is None:
         files, reported = repo_files, set(f.display for f in repo_files)
-        checker.problems += repo_problems
+        result.problems += repo_problems  # files that are no card: reported, never dropped
     else:
         given, given_problems = expand_paths(only, root)
         result.problems += given_problems
@@ -452,14 +505,15 @@ def _check(
         reported = {f.display for f in given}
 
     cards: list[tuple[AnyCard, Document]] = []
-    known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+    known = checker.known
     for card_file in files:
         if card_file.kind is not None and card_file.file.suffix.lower() in (".yml", ".yaml"):
             known[card_file.kind].add(card_file.slug)
+    for card_file in files:
         try:
             card, doc = checker.card(card_file)
         except Exception as exc:
-            checker.problems.append(_internal_error(card_file.display, exc))
+            checker.problems.append(internal_error(card_file.display, exc))
             continue
         if card is not None and doc is not None:
             cards.append((card, doc))
@@ -478,5 +532,7 @@ def _check(
         if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))
     ]
     result.digests = checker.digests
+    result.card_paths = {kind: set(names) for kind, names in known.items()}
+    result.links += [link for link in checker.links if link.position.path in reported]
     if not any(p.level is Level.ERROR for p in result.problems):
         result.catalogue = Catalogue.build([c for c, _ in cards], vocab)
