@@ -3,10 +3,12 @@ VENV   ?= .venv
 PYTHON ?= python3
 SITE   ?= site
 BIN    := $(VENV)/bin
+# The generator named in pyproject.toml ([tool.kennisbank] generator): mkdocs or properdocs.
+GENERATOR := $(shell sed -n 's/^generator = "\([a-z]*\)".*/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test cms chromium java nodejs lint bench profile lighthouse clean
+.PHONY: setup check build serve test test-fast cms chromium java nodejs lint bench profile lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +22,12 @@ check: setup
 	$(BIN)/kennisbank check
 
 build: check cms
-	$(BIN)/mkdocs build --strict -d $(SITE)
+	$(BIN)/$(GENERATOR) build --strict -f mkdocs.yml -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
 # src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
 serve: setup cms
-	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+	$(BIN)/$(GENERATOR) serve -f mkdocs.yml --dirty --no-strict -a 127.0.0.1:8000
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -56,6 +58,11 @@ cms: node_modules/.installed
 
 test: setup chromium java cms
 	$(BIN)/pytest
+
+# The inner loop: everything but the slow tiers (browser, validators, the second generator, and
+# tests that build a whole site again); see README. CI runs all of it (make test).
+test-fast: setup cms
+	$(BIN)/pytest -m "not slow"
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
 bench: setup chromium

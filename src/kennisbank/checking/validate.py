@@ -26,6 +26,7 @@ from kennisbank.checking.vocabulary import (
     load_vocabulary,
     vocabulary_schema_text,
 )
+from kennisbank.model import day
 from kennisbank.model.problems import Level, Position, Problem, sort_problems
 from kennisbank.model.types import (
     AnyCard,
@@ -56,6 +57,9 @@ class CheckResult:
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
+
+    today: dt.date = dt.date.min
+    """The day the cards were checked against (review due, dates in the future)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -323,9 +327,9 @@ def check_repository(
     Never raises: every problem, including an unexpected one, is
     returned as a Problem.
     """
-    result = CheckResult()
+    result = CheckResult(today=today or day.today())
     try:
-        _check(root, only, today or dt.date.today(), result, cache, rules)
+        _check(root, only, result.today, result, cache, rules)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
         result.problems.append(_internal_error(str(root), exc))
         result.catalogue = None

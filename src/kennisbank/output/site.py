@@ -7,7 +7,6 @@ build session (:func:`kennisbank.build.session.load_site`) makes a :class:`Site`
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -195,7 +194,7 @@ def editor_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) 
                 "redactie-controle.html",
                 "redactie/controle/",
                 maanden=months,
-                cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
+                cards=due_cards(catalogue.all_cards(), months, result.today),
             ),
             meta=dict(NOINDEX),  # kind "overzicht": Pagefind does not index it either
         ),
