@@ -76,7 +76,7 @@ def test_make_build_builds_strictly_with_the_generator_pyproject_names():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(r"(?m)^build: .*\n((?:\t.*\n)+)", makefile).group(1)
     assert recipe == "\t$(BIN)/$(GENERATOR) build --strict -f mkdocs.yml -d $(SITE)\n"
-    assert 'sed -n \'s/^generator = "\\([a-z]*\\)".*/\\1/p\' pyproject.toml' in makefile
+    assert "sed -n 's/^generator = \"\\([a-z]*\\)\".*/\\1/p' pyproject.toml" in makefile
     generator = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["kennisbank"]
     assert generator["generator"] in ("mkdocs", "properdocs")
 
