@@ -17,6 +17,7 @@ from kennisbank.model.types import (
     Quote,
     Recommendation,
     Source,
+    Statement,
     Tip,
 )
 from kennisbank.reading.repository import CardFile
@@ -66,5 +67,9 @@ def build_card(card_file: CardFile, data: dict[str, Any]) -> AnyCard:
             beschrijving=data["beschrijving"],
             cijfers=_texts(data.get("cijfers")),
             citaten=quotes,
+            stellingen=tuple(
+                Statement(" ".join(s["tekst"].split()), " ".join(s["bron"].split()))
+                for s in data.get("stellingen") or ()
+            ),
         )
     return Recommendation(**common, code=data["code"], niveau=data["niveau"], tekst=data["tekst"])

@@ -239,6 +239,15 @@ def _min_items(f: _Failed) -> list[Problem]:
     return f.one(f"{f.name} mag niet leeg zijn", hint)
 
 
+def _max_items(f: _Failed) -> list[Problem]:
+    most = int(f.error.validator_value)  # type: ignore[arg-type]
+    count = len(f.value) if isinstance(f.value, list) else 0
+    return f.one(
+        f"{f.name} heeft te veel items ({count}, hoogstens {most})",
+        f"houd de {most} beste en haal de rest weg",
+    )
+
+
 def _unique(f: _Failed) -> list[Problem]:
     seen: set[str] = set()
     for i, item in enumerate(f.value):
@@ -263,6 +272,7 @@ _BY_KEYWORD: dict[str, Callable[[_Failed], list[Problem]]] = {
     "minimum": _range,
     "maximum": _range,
     "minItems": _min_items,
+    "maxItems": _max_items,
     "uniqueItems": _unique,
 }
 

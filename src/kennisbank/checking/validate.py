@@ -228,6 +228,7 @@ class _Checker:
                         f"gebruik code '{card_file.slug.upper()}' of hernoem het bestand",
                     )
                 )
+            out += statement_source_problems(doc)
         return out
 
     def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
@@ -302,6 +303,51 @@ class _Checker:
                     )
                 else:
                     codes[key2] = card.path
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def statement_source_problems(doc: Document) -> list[Problem]:
+    """Each statement of the scan (``stellingen``) rests on a part of the source the card itself
+    names: its ``bron`` begins with an ``onderdeel`` of the card's ``bron`` (one of the parts
+    between semicolons), and may then say where in it ("... (tweede citaat)"). So a statement
+    can be traced to a heading of the source document, and the check can tell."""
+    data = doc.data
+    statements, sources = data.get("stellingen"), data.get("bron")
+    if not isinstance(statements, list):
+        return []
+    parts = [
+        part.strip()
+        for source in (sources if isinstance(sources, list) else [])
+        if isinstance(source, dict) and isinstance(source.get("onderdeel"), str)
+        for part in source["onderdeel"].split(";")
+        if part.strip()
+    ]
+    out: list[Problem] = []
+    for i, statement in enumerate(statements):
+        where = statement.get("bron") if isinstance(statement, dict) else None
+        if not isinstance(where, str) or not where.strip():
+            continue  # missing or empty: the schema says so
+        if any(_words(where).startswith(_words(part)) for part in parts):
+            continue
+        if parts:
+            hint = f"begin met het onderdeel uit 'bron', bijvoorbeeld '{parts[0]}', en zeg dan waar precies"
+        else:
+            hint = (
+                "vul bij 'bron' het 'onderdeel' in: de kop in het brondocument; begin de bron van de "
+                "stelling daarmee"
+            )
+        out.append(
+            Problem(
+                doc.at(("stellingen", i, "bron")),
+                f"'stellingen', item {i + 1}, 'bron': '{where.strip()}' begint niet met een onderdeel uit "
+                "'bron' van dit knelpunt",
+                hint,
+            )
+        )
+    return out
 
 
 def _internal_error(path: str, exc: BaseException) -> Problem:

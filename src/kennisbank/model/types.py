@@ -52,6 +52,15 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement of the knelpuntenscan (``stellingen``): a sentence a municipality can
+    recognise itself in, and the part of the source it rests on."""
+
+    tekst: str
+    bron: str
+
+
+@dataclass(frozen=True)
 class Organisation:
     naam: str
     type: str
@@ -119,6 +128,7 @@ class Obstacle(Card):
     beschrijving: str
     cijfers: tuple[str, ...] = ()
     citaten: tuple[Quote, ...] = ()
+    stellingen: tuple[Statement, ...] = ()
     kind: Kind = field(init=False, default=Kind.KNELPUNT)
 
 

@@ -46,6 +46,7 @@ ONE_OF = {
     "citaten": "citaat",
     "resultaten": "resultaat",
     "cijfers": "cijfer",
+    "stellingen": "stelling",
 }
 """The word for one item of a list field, for the form's "… toevoegen" button."""
 NAMED_BY = {Kind.KNELPUNT: ("titel", "code")}
@@ -133,6 +134,8 @@ def _widget(name: str, schema: dict[str, Any], vocab: Vocabulary) -> dict[str, A
             field["label_singular"] = ONE_OF[name]  # "Organisatie toevoegen", not "Organisaties …"
         if schema.get("minItems"):
             field["min"] = schema["minItems"]
+        if schema.get("maxItems"):
+            field["max"] = schema["maxItems"]
         return field
     options = _choices(schema, vocab)
     if options is not None:

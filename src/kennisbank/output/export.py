@@ -42,7 +42,7 @@ def card_record(card: AnyCard, catalogue: Catalogue, site_url: str) -> dict[str,
     fields = {
         f.name: getattr(card, f.name) for f in dataclasses.fields(card) if f.name not in ("kind", "path")
     }
-    for key in ("bron", "citaten", "organisaties"):
+    for key in ("bron", "citaten", "organisaties", "stellingen"):
         if key in fields:
             fields[key] = [dataclasses.asdict(v) for v in getattr(card, key)]
     related = {kind.url_prefix: [c.slug for c in catalogue.related(card, kind)] for kind in Kind}

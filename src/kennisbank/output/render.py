@@ -16,7 +16,7 @@ from kennisbank.catalogue.catalogue import Catalogue
 from kennisbank.catalogue.facets import FACETS, Facet
 from kennisbank.checking.markup import markdown_to_html, safe_url
 from kennisbank.model.types import AnyCard, Kind, Term
-from kennisbank.output import search, share
+from kennisbank.output import scan, search, share
 from kennisbank.output.dutch import dutch_date
 from kennisbank.output.memo import CardTexts
 from kennisbank.output.urls import absolute_url, relative_url
@@ -120,6 +120,17 @@ class Renderer:
 
     def selection_page(self) -> str:
         return self._render("selectie.html", "selectie/")
+
+    def scan_page(self) -> str:
+        rows = scan.scan_rows(self.catalogue)
+        return self._render(
+            "scan.html",
+            scan.URL,
+            rows=rows,
+            answers=scan.ANSWERS,
+            statements=sum(len(r.obstacle.stellingen) for r in rows),
+            stap_voor_stap=scan.step_by_step(self.catalogue),
+        )
 
     def search_page(self) -> str:
         return self._render("zoeken.html", "zoeken/", settings=search.search_settings(self.catalogue))

@@ -280,6 +280,7 @@ def card_texts(card: AnyCard) -> list[str]:
         texts.append(card.uitleg)
     elif isinstance(card, Obstacle):
         texts += [card.beschrijving, *card.cijfers, *(q.tekst for q in card.citaten)]
+        texts += [s.tekst for s in card.stellingen]
     elif isinstance(card, Recommendation):
         texts.append(card.tekst)
     return texts

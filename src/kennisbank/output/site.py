@@ -20,7 +20,7 @@ from kennisbank.checking.fields import all_card_fields
 from kennisbank.checking.validate import CheckResult
 from kennisbank.checking.vocabulary import GROUPS
 from kennisbank.model.types import AnyCard, Kind
-from kennisbank.output import cms, crawlers, export, search
+from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
 from kennisbank.output.memo import CardTexts
 from kennisbank.output.render import Renderer
@@ -123,6 +123,22 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             "er al mee aan de slag gingen.",
             renderer.matrix,
             # Every knelpunt with all the cards that name it, in a cell or below the row.
+            meta=newest_check(
+                card
+                for obstacle in catalogue.obstacles
+                for kind in Kind
+                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
+            ),
+        )
+    )
+    pages.append(
+        SitePage(
+            f"{scan.URL}index.md",
+            scan.TITLE,
+            scan.DESCRIPTION,
+            renderer.scan_page,
+            "scan",
+            # The knelpunten with their statements, and the cards each answer names.
             meta=newest_check(
                 card
                 for obstacle in catalogue.obstacles
