@@ -22,7 +22,8 @@ from typing import Any
 import jinja2
 
 from kennisbank.build.dirty import TEMPLATES, fingerprint
-from kennisbank.checking.validate import CheckCache, check_repository, rules_key
+from kennisbank.checking.rules import CheckCache, rules_key
+from kennisbank.checking.validate import check_repository
 from kennisbank.model import day
 from kennisbank.model.types import Kind
 from kennisbank.output.memo import CardTexts, TextMemo

@@ -7,7 +7,7 @@ build session (:func:`kennisbank.build.session.load_site`) makes a :class:`Site`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -75,7 +75,19 @@ class SitePage:
 
 
 def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
-    pages: list[SitePage] = []
+    """Every page the kennisbank makes, in the order MkDocs gets them."""
+    return [
+        *overview_pages(catalogue, renderer),
+        *facet_pages(catalogue, renderer),
+        *tool_pages(catalogue, renderer),
+        *card_pages(catalogue, renderer),
+        *editor_pages(catalogue, renderer, result),
+    ]
+
+
+def overview_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """One list per kind of card: ``/praktijken/``, ``/tips/``, ``/knelpunten/``, ``/aanbevelingen/``."""
+    pages = []
     for kind in Kind:
         meta: dict[str, Any] = newest_check(catalogue.of_kind(kind))
         if kind in (Kind.PRAKTIJK, Kind.TIP):
@@ -89,6 +101,13 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 meta=meta,
             )
         )
+    return pages
+
+
+def facet_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """Per facet with a vocabulary (thema, provincie, organisatie): an overview of its values and
+    a page per value, for readers without JavaScript."""
+    pages = []
     for facet in FACETS:
         if facet.group is None:
             continue
@@ -115,7 +134,19 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                     depends=cards,
                 )
             )
-    pages.append(
+    return pages
+
+
+def _obstacles_with_their_cards(catalogue: Catalogue) -> Iterator[AnyCard]:
+    """Every knelpunt with all the cards that name it."""
+    for obstacle in catalogue.obstacles:
+        for kind in Kind:
+            yield from catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,)
+
+
+def tool_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """Pages that work across all cards: the matrix, the knelpuntenscan, search and the selection."""
+    return [
         SitePage(
             "matrix/index.md",
             "Van knelpunt naar aanpak",
@@ -123,15 +154,8 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             "er al mee aan de slag gingen.",
             renderer.matrix,
             # Every knelpunt with all the cards that name it, in a cell or below the row.
-            meta=newest_check(
-                card
-                for obstacle in catalogue.obstacles
-                for kind in Kind
-                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
-            ),
-        )
-    )
-    pages.append(
+            meta=newest_check(_obstacles_with_their_cards(catalogue)),
+        ),
         SitePage(
             f"{scan.URL}index.md",
             scan.TITLE,
@@ -139,15 +163,8 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.scan_page,
             "scan",
             # The knelpunten with their statements, and the cards each answer names.
-            meta=newest_check(
-                card
-                for obstacle in catalogue.obstacles
-                for kind in Kind
-                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
-            ),
-        )
-    )
-    pages.append(
+            meta=newest_check(_obstacles_with_their_cards(catalogue)),
+        ),
         SitePage(
             "zoeken/index.md",
             "Zoeken",
@@ -155,9 +172,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.search_page,
             "zoeken",
             depends=(),
-        )
-    )
-    pages.append(
+        ),
         SitePage(
             "selectie/index.md",
             "Je selectie",
@@ -165,15 +180,19 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.selection_page,
             "selectie",
             depends=(),
-        )
-    )
+        ),
+    ]
+
+
+def card_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """A page per card. It depends on the cards it shows: its own, linked, similar, same place."""
+    pages = []
     for card in catalogue.all_cards():
-        src = f"{card.url.rstrip('/')}.md"
         shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
         shown += (*catalogue.similar(card), *catalogue.same_place(card))
         pages.append(
             SitePage(
-                src,
+                f"{card.url.rstrip('/')}.md",
                 card.page_title,
                 card.samenvatting,
                 partial(renderer.card, card),
@@ -182,7 +201,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 depends=shown,
             )
         )
-    return pages + editor_pages(catalogue, renderer, result)
+    return pages
 
 
 def editor_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:

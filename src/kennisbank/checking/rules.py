@@ -1,0 +1,309 @@
+"""The rules one check run applies: to each card file (shape, own rules, Markdown, statements),
+to the links between cards and to names that must be unique. ``validate.check_repository`` runs
+them; the outcome per card file is cached by its bytes and the rules (:func:`rules_key`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from kennisbank.catalogue.cards import build_card
+from kennisbank.checking.fields import card_fields
+from kennisbank.checking.markup import markdown_risk
+from kennisbank.checking.messages import choices_hint, problems_from_error, suggest, unknown
+from kennisbank.checking.schemas import Schemas
+from kennisbank.model.problems import Position, Problem
+from kennisbank.model.types import (
+    AnyCard,
+    Kind,
+    Recommendation,
+    Vocabulary,
+)
+from kennisbank.reading.load import Document, TooLarge, read_bounded, read_document
+from kennisbank.reading.repository import (
+    CardFile,
+    file_name_problems,
+)
+
+CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
+CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
+"""The outcome of checking each card file, by what it depends on: its name and kind, its bytes
+and the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
+save; with a cache kept between builds (:class:`~kennisbank.build.session.BuildSession`) only the edited
+card is parsed and validated again."""
+
+
+def rules_key(root: Path, today: dt.date) -> str:
+    """Digest of everything a card is checked against: the lists and settings in ``data/``,
+    the schemas and the date (review-due warnings). Links are not followed."""
+    digest = hashlib.blake2b(today.isoformat().encode(), digest_size=16)
+    for folder in ("data", "schema"):
+        base = root / folder
+        if base.is_symlink() or not base.is_dir():
+            continue
+        for file in sorted(base.iterdir()):
+            if file.is_file() and not file.is_symlink():
+                digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class Checker:
+    """Holds what one check run needs; each method adds problems for one kind of rule."""
+
+    def __init__(
+        self,
+        root: Path,
+        schemas: Schemas,
+        vocab: Vocabulary,
+        today: dt.date,
+        rules: str = "",
+        cache: CheckCache | None = None,
+    ) -> None:
+        self.root = root
+        self.schemas = schemas
+        self.vocab = vocab
+        self.today = today
+        self.rules = rules
+        self.cache: CheckCache = {} if cache is None else cache
+        self.digests: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self._markdown: dict[Kind, tuple[str, ...]] = {}
+
+    def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
+        """The fields the schema marks as Markdown (``contentMediaType: text/markdown``)."""
+        if kind is None:
+            return ()
+        if kind not in self._markdown:
+            fields = card_fields(self.schemas, kind, self.vocab).fields
+            self._markdown[kind] = tuple(f.name for f in fields if f.shape == "markdown")
+        return self._markdown[kind]
+
+    def knelpunt_codes(self) -> list[str]:
+        """The knelpunt codes (A-F) as the schema lists them."""
+        fields = card_fields(self.schemas, Kind.KNELPUNT, self.vocab).fields
+        return [c.value for f in fields if f.name == "code" for c in f.choices]
+
+    def card(self, card_file: CardFile) -> tuple[AnyCard | None, Document | None]:
+        """Check one card file, or reuse the outcome for the very same bytes and rules."""
+        try:
+            raw: bytes | None = read_bounded(card_file.file)
+        except (OSError, TooLarge):
+            raw = None  # read_document reports it
+        key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
+        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
+        self.digests[card_file.display] = digest.hex()
+        cached = self.cache.get(key)
+        if raw is not None and cached is not None and cached[0] == digest:
+            card, doc, problems = cached[1]
+            self.problems += problems
+            return card, doc
+        before = len(self.problems)
+        card, doc = self._card(card_file, raw)
+        if raw is not None:
+            self.cache[key] = (digest, (card, doc, self.problems[before:]))
+        return card, doc
+
+    def _card(self, card_file: CardFile, raw: bytes | None) -> tuple[AnyCard | None, Document | None]:
+        name_problems = file_name_problems(card_file)
+        if name_problems and card_file.file.suffix.lower() not in (".yml", ".yaml"):
+            self.problems += name_problems
+            return None, None
+        self.problems += name_problems
+        doc = read_document(card_file.file, card_file.display, raw)
+        self.problems += doc.problems
+        if doc.problems or not isinstance(doc.data, dict):
+            return None, doc
+        if card_file.kind is None:
+            self.problems.append(
+                Problem(
+                    Position(card_file.display),
+                    "onbekende soort kaart: het bestand staat niet in een map voor kaarten",
+                    "zet het in practices/, tips/, obstacles/ of recommendations/",
+                )
+            )
+            return None, doc
+        errors = []
+        if not self.schemas.surely_valid(card_file.kind, doc.data):  # the fast path says no: why?
+            validator = self.schemas.validators[card_file.kind]
+            errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+        before = len(self.problems)
+        base = self.schemas.uri(card_file.kind)
+
+        def describe(schema: dict[str, Any]) -> str | None:
+            return self.schemas.description(schema, base)
+
+        for error in errors:
+            self.problems += problems_from_error(doc, error, describe)
+        self.problems += self._own_rules(card_file, doc)
+        if len(self.problems) > before or name_problems:
+            return None, doc
+        return build_card(card_file, doc.data), doc
+
+    def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
+        data = doc.data
+        out: list[Problem] = []
+        for name in self.markdown_fields(card_file.kind):
+            text = data.get(name)
+            risk = markdown_risk(text) if isinstance(text, str) else None
+            if risk is not None:
+                line, message, hint = risk
+                where = f" (regel {line} van de tekst)" if line > 1 else ""
+                out.append(Problem(doc.at((name,)), f"'{name}': {message}{where}", hint))
+        checked = data.get("gecontroleerd")
+        if isinstance(checked, str):
+            try:
+                when = dt.date.fromisoformat(checked)
+            except ValueError:
+                when = None
+            if when and when > self.today:
+                out.append(
+                    Problem(
+                        doc.at(("gecontroleerd",)),
+                        f"'gecontroleerd' ligt in de toekomst ({checked})",
+                        "vul de datum in waarop je de kaart echt controleerde",
+                    )
+                )
+        if card_file.kind is Kind.KNELPUNT:
+            code = data.get("code")
+            codes = self.knelpunt_codes()
+            if card_file.slug not in [c.lower() for c in codes]:
+                out.append(
+                    Problem(
+                        Position(card_file.display),
+                        f"een knelpunt heet {codes[0].lower()}.yml tot en met {codes[-1].lower()}.yml, "
+                        f"niet '{card_file.file.name}'",
+                        "noem het bestand naar de code van het knelpunt",
+                    )
+                )
+            elif isinstance(code, str) and code.lower() != card_file.slug:
+                out.append(
+                    Problem(
+                        doc.at(("code",)),
+                        f"code '{code}' past niet bij de bestandsnaam '{card_file.file.name}'",
+                        f"gebruik code '{card_file.slug.upper()}' of hernoem het bestand",
+                    )
+                )
+            out += statement_source_problems(doc)
+        return out
+
+    def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
+        specs = (
+            ("knelpunten", Kind.KNELPUNT, "knelpunt"),
+            ("tips", Kind.TIP, "tip"),
+            ("aanbevelingen", Kind.AANBEVELING, "aanbeveling"),
+            ("praktijken", Kind.PRAKTIJK, "praktijkvoorbeeld"),
+        )
+        for card, doc in cards:
+            for attr, target, noun in specs:
+                for i, ref in enumerate(getattr(card, attr, ())):
+                    slug = ref.lower() if target is Kind.KNELPUNT else ref
+                    if slug in known[target]:
+                        continue
+                    choices = sorted(known[target])
+                    if target is Kind.KNELPUNT:
+                        hint = f"er is geen {target.folder}/{slug}.yml; " + choices_hint(
+                            [c.upper() for c in choices]
+                        )
+                    else:
+                        guess = suggest(ref, choices)
+                        hint = (
+                            f"bedoel je '{guess}'?"
+                            if guess
+                            else f"gebruik de bestandsnaam (zonder .yml) van een kaart in {target.folder}/"
+                        )
+                    self.problems.append(Problem(doc.at((attr, i)), f"{unknown(noun)} {noun} '{ref}'", hint))
+
+    def uniqueness(self, cards: list[tuple[AnyCard, Document]], files: list[CardFile]) -> None:
+        seen: dict[tuple[Kind, str], str] = {}
+        for card_file in files:
+            if card_file.kind is None:
+                continue
+            key = (card_file.kind, card_file.slug)
+            if key in seen:
+                self.problems.append(
+                    Problem(
+                        Position(card_file.display),
+                        f"de naam '{card_file.slug}' wordt al gebruikt door {seen[key]}",
+                        "elke kaart heeft een eigen bestandsnaam; kies een andere naam",
+                    )
+                )
+            else:
+                seen[key] = card_file.display
+        by_title: dict[str, list[tuple[AnyCard, Document]]] = {}
+        for card, doc in cards:
+            title = " ".join(unicodedata.normalize("NFKC", card.page_title).casefold().split())
+            by_title.setdefault(title, []).append((card, doc))
+        for same in by_title.values():
+            for card, doc in same if len(same) > 1 else ():
+                others = ", ".join(other.path for other, _ in same if other is not card)
+                self.problems.append(
+                    Problem(
+                        doc.at(("titel",)),
+                        f"de titel '{card.titel}' wordt ook gebruikt door {others}",
+                        "geef elke kaart een eigen titel: pagina's met dezelfde titel zijn in "
+                        "zoekresultaten, tabbladen en gedeelde links niet uit elkaar te houden",
+                    )
+                )
+        codes: dict[tuple[str, str], str] = {}
+        for card, doc in cards:
+            if isinstance(card, Recommendation):
+                key2 = (card.niveau, card.code)
+                if key2 in codes:
+                    self.problems.append(
+                        Problem(
+                            doc.at(("code",)),
+                            f"er is al een aanbeveling {card.code} voor '{card.niveau}': {codes[key2]}",
+                            "elke code komt per niveau één keer voor",
+                        )
+                    )
+                else:
+                    codes[key2] = card.path
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def statement_source_problems(doc: Document) -> list[Problem]:
+    """Each statement of the scan (``stellingen``) rests on a part of the source the card itself
+    names: its ``bron`` begins with an ``onderdeel`` of the card's ``bron`` (one of the parts
+    between semicolons), and may then say where in it ("... (tweede citaat)"). So a statement
+    can be traced to a heading of the source document, and the check can tell."""
+    data = doc.data
+    statements, sources = data.get("stellingen"), data.get("bron")
+    if not isinstance(statements, list):
+        return []
+    parts = [
+        part.strip()
+        for source in (sources if isinstance(sources, list) else [])
+        if isinstance(source, dict) and isinstance(source.get("onderdeel"), str)
+        for part in source["onderdeel"].split(";")
+        if part.strip()
+    ]
+    out: list[Problem] = []
+    for i, statement in enumerate(statements):
+        where = statement.get("bron") if isinstance(statement, dict) else None
+        if not isinstance(where, str) or not where.strip():
+            continue  # missing or empty: the schema says so
+        if any(_words(where).startswith(_words(part)) for part in parts):
+            continue
+        if parts:
+            hint = f"begin met het onderdeel uit 'bron', bijvoorbeeld '{parts[0]}', en zeg dan waar precies"
+        else:
+            hint = (
+                "vul bij 'bron' het 'onderdeel' in: de kop in het brondocument; begin de bron van de "
+                "stelling daarmee"
+            )
+        out.append(
+            Problem(
+                doc.at(("stellingen", i, "bron")),
+                f"'stellingen', item {i + 1}, 'bron': '{where.strip()}' begint niet met een onderdeel uit "
+                "'bron' van dit knelpunt",
+                hint,
+            )
+        )
+    return out
