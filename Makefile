@@ -8,7 +8,7 @@ GENERATOR := $(shell sed -n 's/^generator = "\([a-z]*\)".*/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test test-fast cms chromium java nodejs lint bench profile lighthouse clean
+.PHONY: setup check build serve test test-fast cms chromium java nodejs freedict lint bench profile lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,20 @@ setup: $(BIN)/.installed
 check: setup
 	$(BIN)/kennisbank check
 
-build: check cms
+build: check cms freedict
 	$(BIN)/$(GENERATOR) build --strict -f mkdocs.yml -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
 # src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
-serve: setup cms
+serve: setup cms freedict
 	$(BIN)/$(GENERATOR) serve -f mkdocs.yml --dirty --no-strict -a 127.0.0.1:8000
+
+# The English-Dutch bridge of the search index (kennisbank/output/searchindex.py): Debian's FreeDict
+# dictionaries. Without them the site builds, but English words find less.
+freedict:
+	@test -f /usr/share/dictd/freedict-eng-nld.index -a -f /usr/share/dictd/freedict-nld-eng.index || { \
+	  echo "FreeDict ontbreekt: installeren met apt-get (Debian-pakketten 'dict-freedict-eng-nld' en 'dict-freedict-nld-eng')"; \
+	  apt-get update -qq && apt-get install -y -qq dict-freedict-eng-nld dict-freedict-nld-eng; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -56,12 +63,12 @@ node_modules/.installed: package.json package-lock.json | nodejs
 cms: node_modules/.installed
 	node admin/bundle.mjs
 
-test: setup chromium java cms
+test: setup chromium java cms freedict
 	$(BIN)/pytest
 
 # The inner loop: everything but the slow tiers (browser, validators, the second generator, and
 # tests that build a whole site again); see README. CI runs all of it (make test).
-test-fast: setup cms
+test-fast: setup cms freedict
 	$(BIN)/pytest -m "not slow"
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.

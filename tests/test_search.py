@@ -1,10 +1,11 @@
 """Search as people type: a relevance set of real Dutch queries against the built site, in
-Chromium, and the behaviour around Pagefind (stop words, corrections, compounds, synonyms,
+Chromium, and the behaviour of the search page (stop words, corrections, compounds, synonyms,
 the filter by kind, snippets)."""
 
 from __future__ import annotations
 
 import collections
+import json
 import re
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -77,7 +78,7 @@ def test_when_few_pages_have_all_words_pages_with_some_of_them_follow_and_it_say
 
 def test_an_early_typo_shows_the_corrected_results_and_a_link_to_the_spelling_as_typed(page, base_url):
     results = search(page, base_url, "vrjiwilligers")
-    assert results[0] == "/tips/benut-vrijwilligers-beter/"
+    assert results[0] in {"/tips/benut-vrijwilligers-beter/", "/praktijken/emmen-vrijwilligers-denken-mee/"}
     assert re.fullmatch(
         "Geen resultaten voor \u201cvrjiwilligers\u201d. Je ziet \\d+ resultaten voor \u201cvrijwilligers\u201d.",
         status(page),
@@ -137,11 +138,7 @@ def test_pages_with_the_word_itself_rank_above_pages_found_through_a_synonym(pag
 
 
 def test_no_single_word_query_lists_most_of_the_site(page, base_url, built_site):
-    pages = int(
-        re.search(r'"page_count":(\d+)', (built_site / "pagefind" / "pagefind-entry.json").read_text()).group(
-            1
-        )
-    )
+    pages = json.loads((built_site / "zoeken" / "index.json").read_text(encoding="utf-8"))["n"]
     for word in ("taalhuis", "subsidie", "vrijwilliger", "geld", "digibeten", "stakeholders"):
         search(page, base_url, word)
         count = int(status(page).split()[0])
@@ -243,18 +240,17 @@ def test_focus_on_the_header_search_box_fetches_the_search_engine_ahead(page, ba
     page.goto(f"{base_url}/over/")
     page.get_by_label("Zoek in de kennisbank").focus()
     page.wait_for_timeout(500)
-    assert {"/pagefind/pagefind.js", "/pagefind/wasm.nl.pagefind", "/zoeken/woorden.json"} <= set(fetched)
+    assert {"/assets/zoeken.js", "/zoeken/index.json"} <= set(fetched)
 
 
 def test_many_results_show_ten_and_a_button_loads_the_next_ten_and_moves_focus(page, base_url):
     fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/fragment/" in r.url else None)
     search(page, base_url, "gemeente")
+    page.on("request", lambda r: fetched.append(r.url))
     total = int(status(page).split()[0])
     assert total > 10
     results = page.locator("[data-kb-zoekresultaten] > li")
     assert results.count() == 10
-    assert len(fetched) == 10  # only the shown results' text is fetched
     more = page.get_by_role("button", name="Toon meer resultaten")
     assert more.inner_text() == f"Toon meer resultaten (nog {total - 10})"
     more.focus()
@@ -268,3 +264,4 @@ def test_many_results_show_ten_and_a_button_loads_the_next_ten_and_moves_focus(p
     )
     assert focused
     assert more.is_visible() == (total > 20)
+    assert fetched == []  # the index holds every result's title and summary: no request per result

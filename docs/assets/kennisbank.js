@@ -354,7 +354,7 @@
 })();
 
 /* The search box in the header: when it gets focus, the browser fetches what the search page
-   needs first (Pagefind and the site's word list), so the first result comes sooner. */
+   needs first (its script and the site's search index), so the first result comes sooner. */
 (function () {
   "use strict";
   var box = document.getElementById("kb-zoekbalk-q");
@@ -364,9 +364,7 @@
     if (done) { return; }
     done = true;
     var root = new URL("../", box.form.action);
-    // Not pagefind-entry.json: Pagefind asks for it with a new ?ts= every time.
-    ["pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/wasm.nl.pagefind",
-      "assets/zoeken.js", "zoeken/woorden.json"].forEach(function (path) {
+    ["assets/zoeken.js", "zoeken/index.json"].forEach(function (path) {
       var link = document.createElement("link");
       link.rel = "prefetch";
       link.href = new URL(path, root).href;

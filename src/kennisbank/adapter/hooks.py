@@ -32,6 +32,7 @@ from kennisbank.output.cms import BUNDLE_DIR, bundle_files
 from kennisbank.output.frontmatter import escape_meta, hand_written_meta
 from kennisbank.output.redirects import Redirect, load_redirects
 from kennisbank.output.search import SEARCH_DIR, IndexBesideBuild, SearchIndexError, index_in_background
+from kennisbank.output.searchindex import write_index
 from kennisbank.output.share import PUBLISH_ENV, SITE_URL_ENV, normal_site_url, publication_problem
 from kennisbank.output.site import Site
 from kennisbank.output.urls import path_to_src, src_for_redirect
@@ -221,8 +222,9 @@ class KennisbankHooks:
         search, self.session.build.search = self.session.build.search, None
         if search is None:
             # A --dirty rebuild while serving: the page is there at once, search follows shortly.
-            index_in_background(site_dir, log, self.session.indexer)
+            index_in_background(site_dir, log, self.session.indexer, also=lambda: write_index(site_dir))
             return
+        log.info(f"Zoekindex van de site: {write_index(site_dir)}")  # zoeken/index.json, for zoeken.js
         try:
             log.info(f"Zoekindex: {search.write(site_dir / SEARCH_DIR)}")
         except SearchIndexError as exc:

@@ -202,11 +202,19 @@ class BackgroundIndexer:
         threading.Thread(target=loop, name="kennisbank-zoekindex", daemon=True).start()
 
 
-def index_in_background(site_dir: Path, log: logging.Logger, indexer: BackgroundIndexer) -> None:
+def index_in_background(
+    site_dir: Path, log: logging.Logger, indexer: BackgroundIndexer, also: Callable[[], str] | None = None
+) -> None:
     """Re-index after a rebuild while serving, without holding up the rebuilt page (one run at a
-    time, see :class:`BackgroundIndexer`)."""
+    time, see :class:`BackgroundIndexer`). ``also``: another index to make first (the search
+    page's own, :mod:`kennisbank.output.searchindex`), which returns its summary."""
 
     def work() -> None:
+        if also is not None:
+            try:
+                log.info(f"Zoekindex van de site bijgewerkt: {also()}")
+            except (OSError, ValueError) as exc:
+                log.warning(f"Zoekindex van de site niet bijgewerkt: {exc}")
         try:
             log.info(f"Zoekindex bijgewerkt: {index_site(site_dir, low_priority=True)}")
         except SearchIndexError as exc:
