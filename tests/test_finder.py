@@ -286,17 +286,18 @@ def test_a_typo_in_the_words_is_corrected_and_said(page, base_url):
     assert page.locator("[data-kb-kaart]:not([hidden])").count() > 0
 
 
-def test_a_place_on_the_home_page_opens_the_list_narrowed_to_that_place(page, base_url):
+def test_a_place_on_the_home_page_opens_the_list_filtered_on_that_place(page, base_url, real_catalogue):
     page.goto(base_url + "/")
     page.locator(".kb-plaatsen a", has_text="Dalfsen").first.click()
-    page.wait_for_url("**/praktijken/?q=Dalfsen")
+    page.wait_for_url("**/praktijken/?plaats=dalfsen")
+    want = {p.slug for p in real_catalogue.practices if p.area == "Dalfsen"}
     page.wait_for_function(
-        "document.querySelector('[data-kb-filterstatus]').textContent.includes('\u201cdalfsen\u201d')"
+        "document.querySelector('[data-kb-filterstatus]').textContent.includes('\u00b7 Dalfsen')"
     )
     shown = page.eval_on_selector_all(
         "[data-kb-kaart]:not([hidden])", "els => els.map(e => e.dataset.kbKaart)"
     )
-    assert shown and all(s.startswith("dalfsen-") for s in shown)
+    assert want and set(shown) == want
 
 
 SHIFTS = """

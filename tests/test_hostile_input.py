@@ -401,6 +401,15 @@ def _write_formulas(repo: Path) -> None:
         'titel: \'=HYPERLINK("https://example.org/";"Klik hier")\'',
     )
     text = text.replace("plaats: Dalfsen", "plaats: '@SOM(1+1)'")
+    # A place the map must know: written down in data/plaatsen.yml, as an editor would.
+    places = repo / "data" / "plaatsen.yml"
+    places.write_text(
+        places.read_text(encoding="utf-8").replace(
+            "plaatsen: {}",
+            "plaatsen:\n  '@SOM(1+1)': {provincie: overijssel, breedtegraad: 52.5, lengtegraad: 6.2, bron: test}",
+        ),
+        encoding="utf-8",
+    )
     text = text.replace("  - naam: Bibliotheek Dalfsen", "  - naam: '-2+3 Bibliotheek'")
     text = text.replace("tips: [korte-tip]", "tips: [korte-tip]\nresultaten:\n  - '+25% meer deelnemers'")
     card.write_text(text, encoding="utf-8")

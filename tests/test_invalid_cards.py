@@ -670,8 +670,8 @@ def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_re
 @pytest.mark.parametrize(
     "where",
     [
-        "plaats: Dalfsen\nregio: Vechtdal\nprovincie: overijssel\n",
-        "regio: Vechtdal\nprovincie: overijssel\n",
+        "plaats: Dalfsen\nregio: Twente\nprovincie: overijssel\n",
+        "regio: Twente\nprovincie: overijssel\n",
         "provincie: landelijk\n",
     ],
     ids=["place-and-region", "region-only", "national-without-place"],

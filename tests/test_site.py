@@ -264,7 +264,7 @@ def _empty_facet_pages(catalogue) -> list[str]:
     return [
         f"{facet.prefix}/{term.slug}/"
         for facet in FACETS
-        if facet.group
+        if facet.group and facet.pages
         for term in getattr(catalogue.vocab, facet.group)
         if not any(term.slug in facet.values(c) for c in catalogue.all_cards())
     ]

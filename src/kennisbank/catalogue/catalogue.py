@@ -11,8 +11,8 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kennisbank.catalogue.facets import Facet
-from kennisbank.model.types import AnyCard, Kind, Obstacle, Practice, Recommendation, Tip, Vocabulary
+from kennisbank.catalogue.facets import Facet, area_slug
+from kennisbank.model.types import AnyCard, Kind, Obstacle, Practice, Recommendation, Term, Tip, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -165,9 +165,11 @@ class Catalogue:
         """The cards that have ``value`` for ``facet``, in overview order."""
         return tuple(c for c in self.all_cards() if value in facet.values(c))
 
-    def place_counts(self) -> dict[str, int]:
-        """Places and regions with their number of practices, A-Z."""
-        return dict(sorted(Counter(w for p in self.practices for w in (p.plaats, p.regio) if w).items()))
+    def area_terms(self) -> tuple[Term, ...]:
+        """The places and regions practices are shown at (:attr:`Practice.area`), A-Z, as the
+        values of the place filter."""
+        names = {area_slug(p.area): p.area for p in self.practices if p.area}
+        return tuple(Term(slug, name) for slug, name in sorted(names.items(), key=lambda i: i[1].casefold()))
 
     def theme_counts(self) -> Counter[str]:
         return Counter(t for c in self.all_cards() for t in c.themas)

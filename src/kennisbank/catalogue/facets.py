@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kennisbank.model.types import AnyCard, Practice
+from kennisbank.reading.repository import slugify
 
 
 @dataclass(frozen=True)
@@ -16,9 +17,21 @@ class Facet:
     group: str | None  # vocabulary group with the values, or None for knelpunten A-F
     prefix: str  # URL folder of the static page per value
     values: Callable[[AnyCard], tuple[str, ...]]
+    pages: bool = True
+    """Whether each value has its own page for visitors without JavaScript (``/themas/x/``).
+    Places have none: the map at /kaart/ lists every place with its practices."""
 
     def url(self, value: str) -> str:
         return f"{self.prefix}/{value.lower()}/"
+
+
+def area_slug(name: str) -> str:
+    """The value of a place or region in the address: 'Súdwest-Fryslân' -> 'sudwest-fryslan'."""
+    return slugify(name)
+
+
+def _area(card: AnyCard) -> tuple[str, ...]:
+    return (area_slug(card.area),) if isinstance(card, Practice) and card.area else ()
 
 
 def _organisation_types(card: AnyCard) -> tuple[str, ...]:
@@ -35,5 +48,6 @@ FACETS: tuple[Facet, ...] = (
         "provincies",
         lambda c: (c.provincie,) if isinstance(c, Practice) else (),
     ),
+    Facet("plaats", "Plaats of regio", "plaatsen", "plaatsen", _area, pages=False),
     Facet("organisatie", "Soort organisatie", "organisatietypes", "organisaties", _organisation_types),
 )

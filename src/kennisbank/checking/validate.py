@@ -11,7 +11,9 @@ from pathlib import Path
 
 from kennisbank.catalogue.catalogue import Catalogue
 from kennisbank.checking.editorial import editorial_warnings, unused_theme_warnings
+from kennisbank.checking.geodata import Gazetteer, MapData, load_gazetteer, load_map
 from kennisbank.checking.handwritten import check_pages
+from kennisbank.checking.places import place_problems
 from kennisbank.checking.rules import CheckCache, Checker, rules_key
 from kennisbank.checking.schemas import Schemas, schema_problems
 from kennisbank.checking.settings import Settings, load_settings
@@ -49,6 +51,8 @@ class CheckResult:
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
+    gazetteer: Gazetteer | None = None  # where places and regions are (data/gemeenten.json, ...)
+    map_data: MapData | None = None  # the province outlines (data/kaart.json)
 
     today: dt.date = dt.date.min
     """The day the cards were checked against (review due, dates in the future)."""
@@ -97,6 +101,35 @@ def check_repository(
     return result
 
 
+def _load_rules(root: Path, result: CheckResult) -> tuple[Vocabulary, Schemas] | None:
+    """Read what every card is checked against (lists, places, settings, schemas) into ``result``;
+    None when the cards cannot be checked (the problems say why)."""
+    untrusted = untrusted_files(root)
+    page_problems, result.page_texts = check_pages(root)
+    result.problems += untrusted + page_problems
+    if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
+        return None  # the lists and schemas every card is checked against cannot be read safely
+    vocab, vocab_problems = load_vocabulary(root)
+    result.problems += vocab_problems
+    if vocab_problems:
+        return None
+    result.vocab = vocab
+    provinces = {t.slug for t in vocab.provincies}
+    gazetteer, gazetteer_problems = load_gazetteer(root, provinces)
+    result.map_data, map_problems = load_map(root, provinces)
+    result.problems += gazetteer_problems + map_problems
+    result.gazetteer = None if gazetteer_problems else gazetteer
+    settings, settings_problems = load_settings(root)
+    result.problems += settings_problems
+    result.settings = settings
+    schemas, schema_errors = schema_problems(root, vocab)
+    result.problems += schema_errors
+    if schemas is None:
+        return None
+    result.schemas = schemas
+    return vocab, schemas
+
+
 def _check(
     root: Path,
     only: list[Path] | None,
@@ -105,24 +138,10 @@ def _check(
     cache: CheckCache | None,
     rules: str | None,
 ) -> None:
-    untrusted = untrusted_files(root)
-    page_problems, result.page_texts = check_pages(root)
-    result.problems += untrusted + page_problems
-    if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
-        return  # the lists and schemas every card is checked against cannot be read safely
-    vocab, vocab_problems = load_vocabulary(root)
-    result.problems += vocab_problems
-    if vocab_problems:
+    loaded = _load_rules(root, result)
+    if loaded is None:
         return
-    result.vocab = vocab
-    settings, settings_problems = load_settings(root)
-    result.problems += settings_problems
-    result.settings = settings
-    schemas, schema_errors = schema_problems(root, vocab)
-    result.problems += schema_errors
-    if schemas is None:
-        return
-    result.schemas = schemas
+    vocab, schemas = loaded
     checker = Checker(root, schemas, vocab, today, rules or rules_key(root, today), cache)
     stale = root / VOCABULARY_SCHEMA_FILE
     if not stale.exists() or stale.read_text(encoding="utf-8") != vocabulary_schema_text(vocab):
@@ -158,8 +177,10 @@ def _check(
         if card is not None and doc is not None:
             cards.append((card, doc))
     checker.references(cards, known)
+    if result.gazetteer is not None:
+        checker.problems += place_problems(cards, result.gazetteer, vocab)
     checker.uniqueness(cards, files)
-    checker.problems += editorial_warnings(cards, settings, today)
+    checker.problems += editorial_warnings(cards, result.settings, today)
     if not any(p.level is Level.ERROR for p in checker.problems):  # a broken card's themes count too
         vocab_doc = read_document(root / VOCABULARY_FILE, VOCABULARY_FILE)
         checker.problems += unused_theme_warnings(vocab, [c for c, _ in cards], vocab_doc)

@@ -110,6 +110,13 @@ class Practice(Card):
     kind: Kind = field(init=False, default=Kind.PRAKTIJK)
 
     @property
+    def area(self) -> str | None:
+        """Where the practice is on the map and in the place filter: its region if it has one
+        (a Twente-wide practice is shown as Twente, not at its lead municipality), else its place;
+        None for a national practice."""
+        return self.regio or self.plaats
+
+    @property
     def has_figures(self) -> bool:
         """Whether a result is measured: a number in one of the results ('27 van de 39')."""
         return any(ch.isdigit() for r in self.resultaten for ch in r)

@@ -159,7 +159,8 @@ class Renderer:
         stays the same size however many cards there are: the home page must stay light."""
         context: dict[str, Any] = {}
         if name == "plaatsen":
-            context["places"] = self.catalogue.place_counts()
+            counts = self.catalogue.facet_counts(next(f for f in FACETS if f.key == "plaats"))
+            context["places"] = [(term, counts[term.slug]) for term in self.catalogue.area_terms()]
         elif name == "themas":
             context["themes"] = self.catalogue.theme_counts()
         elif name == "nieuw":

@@ -22,6 +22,7 @@ from kennisbank.checking.vocabulary import GROUPS
 from kennisbank.model.types import AnyCard, Kind
 from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
+from kennisbank.output.mapview import map_view
 from kennisbank.output.memo import CardTexts
 from kennisbank.output.render import Renderer
 
@@ -79,7 +80,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
     return [
         *overview_pages(catalogue, renderer),
         *facet_pages(catalogue, renderer),
-        *tool_pages(catalogue, renderer),
+        *tool_pages(catalogue, renderer, result),
         *card_pages(catalogue, renderer),
         *editor_pages(catalogue, renderer, result),
     ]
@@ -109,7 +110,7 @@ def facet_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
     a page per value, for readers without JavaScript."""
     pages = []
     for facet in FACETS:
-        if facet.group is None:
+        if facet.group is None or not facet.pages:
             continue
         title, text = FACET_OVERVIEWS[facet.key]
         pages.append(
@@ -144,8 +145,9 @@ def _obstacles_with_their_cards(catalogue: Catalogue) -> Iterator[AnyCard]:
             yield from catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,)
 
 
-def tool_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
-    """Pages that work across all cards: the matrix, the knelpuntenscan, search and the selection."""
+def tool_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
+    """Pages that work across all cards: the matrix, the map, the knelpuntenscan, search and the
+    selection."""
     return [
         SitePage(
             "matrix/index.md",
@@ -156,6 +158,7 @@ def tool_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             # Every knelpunt with all the cards that name it, in a cell or below the row.
             meta=newest_check(_obstacles_with_their_cards(catalogue)),
         ),
+        *map_pages(catalogue, renderer, result),
         SitePage(
             f"{scan.URL}index.md",
             scan.TITLE,
@@ -181,6 +184,22 @@ def tool_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
             "selectie",
             depends=(),
         ),
+    ]
+
+
+def map_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
+    """The map of the Netherlands (``/kaart/``), when the check could read where places are."""
+    if result.gazetteer is None or result.map_data is None:
+        return []
+    view = map_view(catalogue, result.gazetteer, result.map_data)
+    return [
+        SitePage(
+            "kaart/index.md",
+            "Waar gebeurt het?",
+            "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
+            partial(renderer.page, "kaart.html", "kaart/", kaart=view),
+            meta={**newest_check(catalogue.practices), "hide": ("toc",)},
+        )
     ]
 
 
