@@ -8,7 +8,7 @@ GENERATOR := $(shell sed -n 's/^generator = "\([a-z]*\)".*/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test test-fast cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
+.PHONY: setup check build serve test test-fast fuzz cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,13 @@ test: setup chromium java cms freedict
 # tests that build a whole site again); see README. CI runs all of it (make test).
 test-fast: setup cms freedict
 	$(BIN)/pytest -m "not slow"
+
+# Generated cards (Hypothesis) for longer than make test does: a new seed each run, and a failing
+# example is shrunk to a small one. More or fewer: make fuzz EXAMPLES=2000.
+EXAMPLES ?= 400
+fuzz: setup
+	KENNISBANK_HYPOTHESIS=fuzz KENNISBANK_EXAMPLES=$(EXAMPLES) $(BIN)/pytest -n 0 --timeout=0 -m generated \
+	  --hypothesis-show-statistics tests/test_generated_cards.py
 
 # Scale bench (issue 9): N = 100, 1000 and 5000 against plain Material; writes bench/RESULTS.md.
 bench: setup chromium

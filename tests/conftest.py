@@ -101,9 +101,9 @@ CHECK_DAY = dt.date(2026, 11, 25)
 
 def problem_lines(root: Path) -> list[str]:
     """The lines ``kennisbank check`` prints before its count line, without a subprocess."""
-    from kennisbank.checking.validate import check_repository
+    from kennisbank.output.site import check_site
 
-    return [str(p) for p in check_repository(root, today=CHECK_DAY).problems]
+    return [str(p) for p in check_site(root, today=CHECK_DAY).problems]
 
 
 def real_card_paths(*kinds: Kind) -> list[str]:

@@ -381,6 +381,8 @@
   var KEY = "kb-selectie";
   var ID = /^(praktijken|tips|knelpunten|aanbevelingen)\/[a-z0-9]+(-[a-z0-9]+)*$/;
 
+  // A handout, not the whole site: an address with thousands of names fetched thousands of pages.
+  var MAX_SELECTION = 50;
   function valid(ids) {
     var seen = {};
     return ids.filter(function (id) { var ok = ID.test(id) && !seen[id]; seen[id] = true; return ok; });
@@ -482,7 +484,8 @@
     var field = box.querySelector("[data-kb-selectieveld]");
     var mail = box.querySelector("[data-kb-selectiemail]");
     var params = new URLSearchParams(window.location.search);
-    var wanted = params.has("k") ? valid((params.get("k") || "").split(",")) : load();
+    var asked = params.has("k") ? valid((params.get("k") || "").split(",")) : load();
+    var wanted = asked.slice(0, MAX_SELECTION);
     var cards = [];
 
     // A selection opened from a link is only saved in this browser once it is changed here:
@@ -564,6 +567,10 @@
       var text = cards.length === 1 ? "1 pagina in je selectie." : cards.length + " pagina's in je selectie.";
       if (missing.length) {
         text += " Niet gevonden: " + missing.join(", ") + ". Die pagina bestaat niet (meer).";
+      }
+      if (asked.length > wanted.length) {
+        text += " Een selectie heeft hoogstens " + MAX_SELECTION + " pagina's: de andere " +
+          (asked.length - wanted.length) + " uit het adres zijn niet geladen.";
       }
       status.textContent = text;
     });

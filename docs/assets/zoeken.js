@@ -564,8 +564,19 @@
     return { wanted: wanted, ranked: ranked };
   }
 
+  /* A query comes from an address anyone can make: ten thousand characters kept a phone's main
+     thread busy for seconds (a typo correction per word). The engine takes the first MAX_QUERY
+     characters and MAX_WORDS words; the search page says so when it cut a query. */
+  var MAX_QUERY = 200;
+  var MAX_WORDS = 12;
+  function bounded(query) {
+    var words = String(query || "").slice(0, MAX_QUERY).trim().split(/\s+/);
+    return words.slice(0, MAX_WORDS).join(" ");
+  }
+
   /* The ranked results of a query, with its corrections, or the near misses. */
   function find(query, exact) {
+    query = bounded(query);
     return Promise.all([loadIndex(), settingsReady]).then(function (got) {
       var ix = got[0];
       return ready(ix, function () { return findIn(ix, query, exact); });
@@ -607,6 +618,7 @@
   /* Which cards of one kind match the words, as "praktijk/slug". Per word its own forms, or
      its synonyms and translations when it has none; a word the site does not use is corrected. */
   function cards(query, kind) {
+    query = bounded(query);
     return Promise.all([loadIndex(), settingsReady]).then(function (got) {
       var ix = got[0];
       return ready(ix, function () { return cardsIn(ix, query, kind); });
@@ -640,6 +652,7 @@
   var form = document.querySelector("[data-kb-zoeken]");
   if (!form) { return; }
   var input = form.querySelector("input[name=q]");
+  input.maxLength = MAX_QUERY;
   var hint = document.getElementById("kb-zoekuitleg");  // the example: not needed above results
   var kindBox = form.querySelector("[data-kb-soorten]");
   var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
@@ -784,6 +797,10 @@
     var label = kind ? radios.filter(function (r) { return r.checked; })[0].getAttribute("data-naam") : "";
     var total = rows.length + (rows.length === 1 ? " resultaat" : " resultaten");
     note.textContent = "";
+    if (state.cut) {
+      line(["Je zoekvraag was te lang. We zoeken op het begin ervan: hoogstens " + MAX_QUERY +
+        " tekens en " + MAX_WORDS + " woorden."]);
+    }
     if (state.near) {
       status.textContent = "Geen resultaten voor " + q + ". Je ziet " + total + " die er dichtbij komen" + (kind ? " (alleen " + label + ")" : "") + ".";
       line(["Dit zijn bijna-treffers: pagina's met woorden die lijken op wat je zocht (" + state.near.join(", ") + ")."]);
@@ -852,7 +869,9 @@
 
   var running = 0;
   function run(query, exact, kind) {
-    query = (query || "").trim();
+    var typed = String(query || "").trim();
+    query = bounded(typed);
+    var cut = query !== typed.split(/\s+/).join(" ");
     input.value = query;
     hint.hidden = Boolean(query);
     radios.forEach(function (r) { r.checked = r.value === (kind || ""); });
@@ -865,6 +884,7 @@
     var mine = ++running;
     status.textContent = "Bezig met zoeken\u2026";
     return find(query, exact).then(function (state) {
+      if (state) { state.cut = cut; }
       if (mine === running) { return show(state); }
     }).then(null, function () {
       if (mine !== running) { return; }

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from kennisbank.build.session import load_site
 from kennisbank.checking.readability import median, score_summaries
-from kennisbank.checking.validate import check_repository
 from kennisbank.checking.vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabulary, vocabulary_schema_text
 from kennisbank.editing.rename import rename_card
 from kennisbank.editing.template import new_card
@@ -18,6 +17,7 @@ from kennisbank.model import day
 from kennisbank.model.problems import github_annotation, summary_line
 from kennisbank.model.types import Kind
 from kennisbank.output.redirects import REDIRECTS_FILE
+from kennisbank.output.site import check_site
 from kennisbank.output.urls import URL_FILE, add_new_urls
 
 MARKER = Path("schema") / "praktijk.schema.json"
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
-    result = check_repository(root, paths or None)
+    result = check_site(root, paths or None)
     for problem in result.problems:
         print(github_annotation(problem) if output == "github" else problem)
     if result.problems:

@@ -23,13 +23,12 @@ import jinja2
 
 from kennisbank.build.dirty import TEMPLATES, fingerprint
 from kennisbank.checking.rules import CheckCache, rules_key
-from kennisbank.checking.validate import check_repository
 from kennisbank.model import day
 from kennisbank.model.types import Kind
 from kennisbank.output.memo import CardTexts, TextMemo
 from kennisbank.output.render import Renderer
 from kennisbank.output.search import BackgroundIndexer, IndexBesideBuild
-from kennisbank.output.site import Site, data_files, site_pages
+from kennisbank.output.site import Site, check_site, data_files, site_pages
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -97,7 +96,7 @@ def load_site(
     cached = session.sites.get((root, site_url))
     if cached and cached[0] == key:
         return cached[1]
-    result = check_repository(root, today=today, cache=session.checks, rules=rules)
+    result = check_site(root, today=today, cache=session.checks, rules=rules)
     session.texts.keep(set(result.digests.items()))
     if result.catalogue is None:
         site = Site(result, None, {}, {})

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kennisbank.checking.markup import markdown_risk
+import markdown
+
+from kennisbank.checking.links import TextLink, links_in, userinfo_at, userinfo_problem
+from kennisbank.checking.markup import markdown_risk, sanitize_page
 from kennisbank.checking.messages import suggest
 from kennisbank.model.problems import Position, Problem
+from kennisbank.reading.events import character_problem, forbidden_offset
 from kennisbank.reading.load import MAX_BYTES, Document, TooLarge, decode, parse_text, read_bounded, too_large
 from kennisbank.reading.repository import is_inside
 
@@ -62,6 +66,13 @@ def check_page(page: PageSource, known_blocks: Iterable[str]) -> list[Problem]:
         )
     if meta.get("render_macros") is True:
         problems += _macro_problems(page, body_start, tuple(known_blocks), meta)
+    odd = forbidden_offset(page.text)
+    if odd is not None:
+        where = _position(page.text, odd, page.path)
+        problems.append(character_problem(where, ord(page.text[odd]), "op een pagina"))
+    secret = userinfo_at(page.text)
+    if secret is not None:
+        problems.append(userinfo_problem(_position(page.text, secret, page.path)))
     risk = markdown_risk(page.text[body_start:], max_length=MAX_BYTES)
     if risk is not None:
         line, message, hint = risk
@@ -161,15 +172,39 @@ def read_pages(root: Path) -> tuple[list[PageSource], list[Problem]]:
             problems.append(problem)
             continue
         assert text is not None
-        pages.append(PageSource(shown, text.replace("\r\n", "\n")))
+        pages.append(PageSource(shown, text.replace("\r\n", "\n").replace("\r", "\n")))  # as MkDocs reads it
     return pages, problems
 
 
-def check_pages(root: Path) -> tuple[list[Problem], tuple[str, ...]]:
-    """The problems of every page in ``docs/``, and the text of the pages read (the search's
-    word list uses it)."""
+def check_pages(root: Path) -> tuple[list[Problem], tuple[str, ...], list[TextLink]]:
+    """The problems of every page in ``docs/``, the text of the pages read (the search's word
+    list uses it), and their links (resolved once the site's pages are known)."""
     pages, problems = read_pages(root)
     known = blocks(root)
+    links: list[TextLink] = []
     for page in pages:
         problems += check_page(page, known)
-    return problems, tuple(page.text for page in pages)
+        links += page_links(page)
+    return problems, tuple(page.text for page in pages), links
+
+
+_PAGE_EXTENSIONS = ("toc", "attr_list", "admonition", "sane_lists", "tables")
+"""The Markdown extensions of ``mkdocs.yml`` that make links, for reading a page's links."""
+
+
+def _render_page(text: str) -> str:
+    return sanitize_page(markdown.markdown(text, extensions=list(_PAGE_EXTENSIONS)))
+
+
+def page_links(page: PageSource) -> list[TextLink]:
+    """The links of a hand-written page as MkDocs publishes them, each at its place in the page.
+    MkDocs resolves a page's links from its source file: ``docs/over.md`` links to
+    ``tips/x.md``."""
+    folder = page.path.removeprefix(f"{DOCS}/").rpartition("/")[0]
+    base = f"{folder}/" if folder else ""
+    if markdown_risk(page.text, max_length=MAX_BYTES) is not None:
+        return []  # refused before it is rendered
+    return [
+        TextLink(_position(page.text, offset, page.path), href, base, source=True)
+        for offset, href in links_in(page.text, _render_page)
+    ]

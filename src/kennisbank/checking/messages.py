@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import string
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,20 @@ def suggest(value: str, choices: Iterable[str], synonyms: dict[str, list[str]] |
         return lowered[folded]
     close = difflib.get_close_matches(needle, list(lowered), n=1, cutoff=0.6)
     return lowered[close[0]] if close else None
+
+
+def suggest_card(value: str, names: Iterable[str]) -> str | None:
+    """The card an editor most likely meant by a reference: ``tips/Houd-vol.yml`` and
+    ``Houd vol`` both mean ``houd-vol``; else the nearest name."""
+    names = list(names)
+    last = value.strip().replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    for suffix in (".yml", ".yaml", ".md"):
+        last = last.removesuffix(suffix)
+    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if slug in names:
+        return slug
+    return suggest(slug or value, names)
 
 
 def choices_hint(choices: list[str]) -> str:

@@ -13,8 +13,9 @@ from typing import Any
 
 from kennisbank.catalogue.cards import build_card
 from kennisbank.checking.fields import card_fields
-from kennisbank.checking.markup import markdown_risk
-from kennisbank.checking.messages import choices_hint, problems_from_error, suggest, unknown
+from kennisbank.checking.links import TextLink, links_in, strings, userinfo_at, userinfo_problem
+from kennisbank.checking.markup import markdown_risk, markdown_to_html
+from kennisbank.checking.messages import choices_hint, field_name, problems_from_error, suggest_card, unknown
 from kennisbank.checking.schemas import Schemas
 from kennisbank.model.problems import Position, Problem
 from kennisbank.model.types import (
@@ -29,7 +30,15 @@ from kennisbank.reading.repository import (
     file_name_problems,
 )
 
-CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem]]
+REFERENCES = {
+    "knelpunten": (Kind.KNELPUNT, "knelpunt"),
+    "tips": (Kind.TIP, "tip"),
+    "aanbevelingen": (Kind.AANBEVELING, "aanbeveling"),
+    "praktijken": (Kind.PRAKTIJK, "praktijkvoorbeeld"),
+}
+"""Fields that name other cards, and the kind of card they name."""
+
+CardOutcome = tuple["AnyCard | None", "Document | None", list[Problem], list[TextLink]]
 CheckCache = dict[tuple[str, str, "Kind | None"], tuple[bytes, CardOutcome]]
 """The outcome of checking each card file, by what it depends on: its name and kind, its bytes
 and the rules (schemas, vocabulary, today). ``mkdocs serve`` re-checks the repository after every
@@ -72,6 +81,10 @@ class Checker:
         self.digests: dict[str, str] = {}
         self.problems: list[Problem] = []
         self._markdown: dict[Kind, tuple[str, ...]] = {}
+        self.known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+        self.links: list[TextLink] = []
+        """Every link in the cards' Markdown, resolved once the site's pages are known."""
+        """The card names of the repository, for a did-you-mean on a reference of the wrong shape."""
 
     def markdown_fields(self, kind: Kind | None) -> tuple[str, ...]:
         """The fields the schema marks as Markdown (``contentMediaType: text/markdown``)."""
@@ -94,17 +107,18 @@ class Checker:
         except (OSError, TooLarge):
             raw = None  # read_document reports it
         key = (str(card_file.file.absolute()), card_file.display, card_file.kind)
-        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode()
+        digest = hashlib.blake2b(raw or b"", digest_size=16).digest() + self.rules.encode() + self.names
         self.digests[card_file.display] = digest.hex()
         cached = self.cache.get(key)
         if raw is not None and cached is not None and cached[0] == digest:
-            card, doc, problems = cached[1]
+            card, doc, problems, links = cached[1]
             self.problems += problems
+            self.links += links
             return card, doc
-        before = len(self.problems)
+        before, links_before = len(self.problems), len(self.links)
         card, doc = self._card(card_file, raw)
         if raw is not None:
-            self.cache[key] = (digest, (card, doc, self.problems[before:]))
+            self.cache[key] = (digest, (card, doc, self.problems[before:], self.links[links_before:]))
         return card, doc
 
     def _card(self, card_file: CardFile, raw: bytes | None) -> tuple[AnyCard | None, Document | None]:
@@ -137,15 +151,35 @@ class Checker:
             return self.schemas.description(schema, base)
 
         for error in errors:
-            self.problems += problems_from_error(doc, error, describe)
+            self.problems += self._with_guess(problems_from_error(doc, error, describe), error)
         self.problems += self._own_rules(card_file, doc)
         if len(self.problems) > before or name_problems:
             return None, doc
         return build_card(card_file, doc.data), doc
 
+    @property
+    def names(self) -> bytes:
+        """Digest of the card names: a cached hint 'bedoel je ...' depends on them."""
+        names = "\0".join(f"{k.folder}/{n}" for k in Kind for n in sorted(self.known[k]))
+        return hashlib.blake2b(names.encode(), digest_size=8).digest()
+
+    def _with_guess(self, problems: list[Problem], error: Any) -> list[Problem]:
+        """A reference of the wrong shape (``korte-tip.yml``, ``Korte tip``) gets a did-you-mean."""
+        path = tuple(error.absolute_path)
+        target = REFERENCES.get(str(path[0])) if len(path) == 2 and isinstance(path[1], int) else None
+        if target is None or error.validator != "pattern" or not isinstance(error.instance, str):
+            return problems
+        guess = suggest_card(error.instance, self.known[target[0]])
+        if guess is None:
+            return problems
+        return [Problem(p.position, p.message, f"bedoel je '{guess}'?", p.level) for p in problems]
+
     def _own_rules(self, card_file: CardFile, doc: Document) -> list[Problem]:
         data = doc.data
         out: list[Problem] = []
+        for path, value in strings(data):
+            if userinfo_at(value) is not None:
+                out.append(userinfo_problem(doc.at(path), f"{field_name(path)}: "))
         for name in self.markdown_fields(card_file.kind):
             text = data.get(name)
             risk = markdown_risk(text) if isinstance(text, str) else None
@@ -153,6 +187,19 @@ class Checker:
                 line, message, hint = risk
                 where = f" (regel {line} van de tekst)" if line > 1 else ""
                 out.append(Problem(doc.at((name,)), f"'{name}': {message}{where}", hint))
+            elif isinstance(text, str):
+                page = f"{card_file.kind.url_prefix}/{card_file.slug}/" if card_file.kind else ""
+                for offset, href in links_in(text, markdown_to_html):
+                    line = text.count("\n", 0, offset) + 1
+                    self.links.append(
+                        TextLink(
+                            doc.at((name,)),
+                            href,
+                            page,
+                            label=f"'{name}': ",
+                            line_note=f" (regel {line} van de tekst)" if line > 1 else "",
+                        )
+                    )
         checked = data.get("gecontroleerd")
         if isinstance(checked, str):
             try:
@@ -191,14 +238,8 @@ class Checker:
         return out
 
     def references(self, cards: list[tuple[AnyCard, Document]], known: dict[Kind, set[str]]) -> None:
-        specs = (
-            ("knelpunten", Kind.KNELPUNT, "knelpunt"),
-            ("tips", Kind.TIP, "tip"),
-            ("aanbevelingen", Kind.AANBEVELING, "aanbeveling"),
-            ("praktijken", Kind.PRAKTIJK, "praktijkvoorbeeld"),
-        )
         for card, doc in cards:
-            for attr, target, noun in specs:
+            for attr, (target, noun) in REFERENCES.items():
                 for i, ref in enumerate(getattr(card, attr, ())):
                     slug = ref.lower() if target is Kind.KNELPUNT else ref
                     if slug in known[target]:
@@ -209,7 +250,7 @@ class Checker:
                             [c.upper() for c in choices]
                         )
                     else:
-                        guess = suggest(ref, choices)
+                        guess = suggest_card(ref, choices)
                         hint = (
                             f"bedoel je '{guess}'?"
                             if guess

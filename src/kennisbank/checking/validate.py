@@ -13,6 +13,7 @@ from kennisbank.catalogue.catalogue import Catalogue
 from kennisbank.checking.editorial import editorial_warnings, unused_theme_warnings
 from kennisbank.checking.geodata import Gazetteer, MapData, load_gazetteer, load_map
 from kennisbank.checking.handwritten import check_pages
+from kennisbank.checking.links import TextLink
 from kennisbank.checking.places import place_problems
 from kennisbank.checking.rules import CheckCache, Checker, rules_key
 from kennisbank.checking.schemas import Schemas, schema_problems
@@ -49,6 +50,11 @@ class CheckResult:
     vocab: Vocabulary | None = None
     schemas: Schemas | None = None
     page_texts: tuple[str, ...] = ()  # the Markdown of the hand-written pages in docs/
+    links: list[TextLink] = field(default_factory=list)
+    """Every link in card and page text, for :func:`kennisbank.checking.links.check_links` once the
+    site's pages are known; only those of the files that were checked."""
+    card_paths: dict[Kind, set[str]] = field(default_factory=dict)
+    """The names of the card files of each kind: the card pages the site will have."""
     digests: dict[str, str] = field(default_factory=dict)
     """Card path -> digest of its bytes and the rules: what a text made from the card depends on."""
     gazetteer: Gazetteer | None = None  # where places and regions are (data/gemeenten.json, ...)
@@ -66,7 +72,7 @@ class CheckResult:
         return not self.errors
 
 
-def _internal_error(path: str, exc: BaseException) -> Problem:
+def internal_error(path: str, exc: BaseException) -> Problem:
     return Problem(
         Position(path),
         "interne fout bij het controleren van deze kaart",
@@ -93,7 +99,7 @@ def check_repository(
     try:
         _check(root, only, result.today, result, cache, rules)
     except Exception as exc:  # last line of defence: an editor never sees a traceback
-        result.problems.append(_internal_error(str(root), exc))
+        result.problems.append(internal_error(str(root), exc))
         result.catalogue = None
     result.problems = sort_problems(result.problems)
     if result.errors:
@@ -105,7 +111,7 @@ def _load_rules(root: Path, result: CheckResult) -> tuple[Vocabulary, Schemas] |
     """Read what every card is checked against (lists, places, settings, schemas) into ``result``;
     None when the cards cannot be checked (the problems say why)."""
     untrusted = untrusted_files(root)
-    page_problems, result.page_texts = check_pages(root)
+    page_problems, result.page_texts, result.links = check_pages(root)
     result.problems += untrusted + page_problems
     if any(p.position.path.startswith(("data", "schema", "mkdocs.yml")) for p in untrusted):
         return None  # the lists and schemas every card is checked against cannot be read safely
@@ -156,7 +162,7 @@ def _check(
     repo_files, repo_problems = discover(root)
     if only is None:
         files, reported = repo_files, set(f.display for f in repo_files)
-        checker.problems += repo_problems
+        result.problems += repo_problems  # files that are no card: reported, never dropped
     else:
         given, given_problems = expand_paths(only, root)
         result.problems += given_problems
@@ -165,14 +171,15 @@ def _check(
         reported = {f.display for f in given}
 
     cards: list[tuple[AnyCard, Document]] = []
-    known: dict[Kind, set[str]] = {kind: set() for kind in Kind}
+    known = checker.known
     for card_file in files:
         if card_file.kind is not None and card_file.file.suffix.lower() in (".yml", ".yaml"):
             known[card_file.kind].add(card_file.slug)
+    for card_file in files:
         try:
             card, doc = checker.card(card_file)
         except Exception as exc:
-            checker.problems.append(_internal_error(card_file.display, exc))
+            checker.problems.append(internal_error(card_file.display, exc))
             continue
         if card is not None and doc is not None:
             cards.append((card, doc))
@@ -191,5 +198,7 @@ def _check(
         if p.position.path in reported or p.position.path.startswith(("data/", "schema/"))
     ]
     result.digests = checker.digests
+    result.card_paths = {kind: set(names) for kind, names in known.items()}
+    result.links += [link for link in checker.links if link.position.path in reported]
     if not any(p.level is Level.ERROR for p in result.problems):
         result.catalogue = Catalogue.build([c for c, _ in cards], vocab)

@@ -5,6 +5,7 @@ Python prepares data (cards, related cards, labels); the templates decide all ma
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ def _site_link(target: str) -> str:
     return f"{_LINK}{target}{_LINK}"
 
 
+def _markdown(text: str, page_url: str) -> Markup:
+    """A card's Markdown on its page: a site-absolute link becomes relative to the page."""
+    return markdown_to_html(text, functools.partial(relative_url, page_url))
+
+
 class Renderer:
     def __init__(
         self,
@@ -56,7 +62,7 @@ class Renderer:
             bytecode_cache=templates,
         )
         self.env.filters["datum"] = dutch_date
-        self.env.filters["markdown"] = markdown_to_html
+        self.env.filters["markdown"] = _markdown
         self.env.filters["safe_url"] = safe_url
         self.env.globals.update(Kind=Kind, catalogue=catalogue, label=catalogue.vocab.label, FACETS=FACETS)
         self.env.globals["facet_counts"] = catalogue.facet_counts

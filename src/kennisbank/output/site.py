@@ -7,7 +7,9 @@ build session (:func:`kennisbank.build.session.load_site`) makes a :class:`Site`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,13 +19,18 @@ from kennisbank.catalogue.catalogue import Catalogue
 from kennisbank.catalogue.facets import FACETS
 from kennisbank.checking.editorial import due_cards
 from kennisbank.checking.fields import all_card_fields
-from kennisbank.checking.validate import CheckResult
+from kennisbank.checking.handwritten import DOCS
+from kennisbank.checking.links import SiteMap, check_links
+from kennisbank.checking.rules import CheckCache
+from kennisbank.checking.validate import CheckResult, check_repository, internal_error
 from kennisbank.checking.vocabulary import GROUPS
-from kennisbank.model.types import AnyCard, Kind
+from kennisbank.model.problems import sort_problems
+from kennisbank.model.types import AnyCard, Kind, Vocabulary
 from kennisbank.output import cms, crawlers, export, scan, search
 from kennisbank.output.frontmatter import NOINDEX, generated_front_matter, generated_meta, newest_check
 from kennisbank.output.mapview import map_view
 from kennisbank.output.memo import CardTexts
+from kennisbank.output.redirects import load_redirects, read_redirects
 from kennisbank.output.render import Renderer
 
 OVERVIEW_TEXT = {
@@ -189,8 +196,9 @@ def tool_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
 
 def map_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
     """The map of the Netherlands (``/kaart/``), when the check could read where places are."""
-    if result.gazetteer is None or result.map_data is None:
+    if not with_map_page(result):
         return []
+    assert result.gazetteer is not None and result.map_data is not None
     view = map_view(catalogue, result.gazetteer, result.map_data)
     return [
         SitePage(
@@ -282,3 +290,92 @@ def data_files(
         search.WORD_LIST_PATH: lambda: search.word_list_json(catalogue, page_texts, terms),
         crawlers.ROBOTS_PATH: lambda: crawlers.robots_txt(site_url),
     }
+
+
+GENERATED_FILES = (
+    cms.CONFIG_PATH,
+    cms.PAGE_PATH,
+    export.JSON_PATH,
+    export.CSV_PATH,
+    export.FEED_PATH,
+    search.SYNONYMS_PATH,
+    search.WORD_LIST_PATH,
+    crawlers.ROBOTS_PATH,
+)
+"""The files :func:`data_files` makes beside the pages."""
+MAP_PAGE = "kaart/index.md"
+
+
+def with_map_page(result: CheckResult) -> bool:
+    return result.gazetteer is not None and result.map_data is not None
+
+
+FIXED_PAGES = (
+    "matrix/index.md",
+    f"{scan.URL}index.md",
+    "zoeken/index.md",
+    "selectie/index.md",
+    "velden.md",
+    "redactie/controle.md",
+)
+"""Generated pages that do not depend on the cards or the lists (see :func:`site_pages`)."""
+
+
+def page_sources(
+    vocab: Vocabulary, card_names: Mapping[Kind, Iterable[str]], with_map: bool = False
+) -> set[str]:
+    """The source names (``tips/x.md``) of every generated page, from the lists and the card
+    files alone: what a link or a redirect may point to, known before any card is valid.
+    A test compares it with :func:`site_pages`."""
+    sources = {f"{kind.url_prefix}/index.md" for kind in Kind} | set(FIXED_PAGES)
+    if with_map:  # the map needs the place lists and the outlines (see site_pages)
+        sources.add(MAP_PAGE)
+    for facet in FACETS:
+        if facet.group is not None and facet.pages:
+            sources.add(f"{facet.prefix}/index.md")
+            sources |= {facet.url(t.slug).removesuffix("/") + ".md" for t in getattr(vocab, facet.group)}
+    for kind in Kind:
+        sources |= {f"{kind.url_prefix}/{name}.md" for name in card_names.get(kind, ())}
+    return sources
+
+
+def site_map(root: Path, result: CheckResult) -> SiteMap:
+    """What a link in the site's text may reach: generated and hand-written pages, the files of
+    ``docs/`` and the generated files, and the old addresses of ``data/redirects.yml``."""
+    assert result.vocab is not None
+    docs = root / DOCS
+    sources = page_sources(result.vocab, result.card_paths, with_map_page(result))
+    files = set(GENERATED_FILES) | {"sitemap.xml", "404.html"}
+    if docs.is_dir() and not docs.is_symlink():
+        for folder, _dirs, names in os.walk(docs):
+            for name in names:
+                rel = (Path(folder) / name).relative_to(docs).as_posix()
+                (sources if name.endswith(".md") else files).add(rel)
+    written, _doc, _problems = read_redirects(root)
+    return SiteMap(frozenset(sources), frozenset(files), written)
+
+
+def check_site(
+    root: Path,
+    only: list[Path] | None = None,
+    today: dt.date | None = None,
+    cache: CheckCache | None = None,
+    rules: str | None = None,
+) -> CheckResult:
+    """Everything ``kennisbank check`` and the build check, in one function both call: the
+    cards, pages and lists (:func:`~kennisbank.checking.validate.check_repository`), and what needs the
+    whole site's pages: every link in card and page text, and every redirect."""
+    result = check_repository(root, only, today, cache, rules)
+    if result.vocab is None:
+        return result  # the lists could not be read: the check said why
+    try:
+        site = site_map(root, result)
+        _redirects, problems = load_redirects(root, site.sources)
+        problems += check_links(result.links, site)
+    except Exception as exc:  # an editor never sees a traceback
+        problems = [internal_error(str(root), exc)]
+    if problems:
+        result.problems = sort_problems(result.problems + problems)
+        if result.errors:
+            result.catalogue = None
+    return result

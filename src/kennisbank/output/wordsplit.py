@@ -67,24 +67,45 @@ def _inflects_a_word(word: str, freq: dict[str, int]) -> bool:
     return any(freq.get(f, 0) >= COMMON for f in forms)
 
 
+MAX_COMPOUND = 60
+"""Longest word that is split: Dutch compounds in our texts are well under this. A longer run of
+letters (a pasted token, words glued together) is not a compound, and is not split at all."""
+
+
 @cache
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a Dutch compound (``taalhuis`` -> ``taal``, ``huis``), or () when ``word``
-    is no compound or a common word of its own. Prefers few parts, then long ones."""
+    is no compound or a common word of its own. Prefers few parts, then long ones.
+
+    Each ending of the word is solved once, shortest first, without recursion: the work grows
+    with the square of the word's length, which :data:`MAX_COMPOUND` bounds."""
     freq = dutch_frequencies()
     word = word.lower()
     if "-" in word:  # noord-holland, taal-ambtenaar: the writer split it already
         return tuple(p for p in word.split("-") if p)
-    if len(word) < 2 * MIN_PART + 1 or _inflects_a_word(word, freq):
+    if len(word) > MAX_COMPOUND:
+        return ()
+    solved: dict[int, tuple[str, ...]] = {}  # start of an ending -> its parts, () if none
+    for start in range(len(word) - 1, -1, -1):
+        solved[start] = _best_split(word, start, solved, freq)
+    return solved[0]
+
+
+def _best_split(
+    word: str, start: int, solved: dict[int, tuple[str, ...]], freq: dict[str, int]
+) -> tuple[str, ...]:
+    """The parts of ``word[start:]``, given the parts of every shorter ending in ``solved``."""
+    text = word[start:]
+    if len(text) < 2 * MIN_PART + 1 or _inflects_a_word(text, freq):
         return ()
     best: tuple[int, int, int, tuple[str, ...]] | None = None
-    for i in range(MIN_PART, len(word) - MIN_PART):
-        tail = word[i:]
-        tail_parts = (tail,) if _is_part(tail, freq, last=True) else split_compound(tail)
+    for i in range(MIN_PART, len(text) - MIN_PART):
+        tail = text[i:]
+        tail_parts = (tail,) if _is_part(tail, freq, last=True) else solved[start + i]
         if not tail_parts:
             continue
         for link in LINKS:
-            head = word[:i]
+            head = text[:i]
             if link and not head.endswith(link):
                 continue
             head = head[: len(head) - len(link)] if link else head

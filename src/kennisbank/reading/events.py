@@ -49,14 +49,20 @@ def forbidden_character(text: str) -> int | None:
     return ord(found.group()) if found else None
 
 
-def character_problem(pos: Position, code: int) -> Problem:
+def forbidden_offset(text: str) -> int | None:
+    """Where the first character of ``text`` that may not be published is, or None."""
+    found = _FORBIDDEN.search(text)
+    return found.start() if found else None
+
+
+def character_problem(pos: Position, code: int, where: str = "in een kaart") -> Problem:
     if code in _BIDI:
         what, hint = "een teken dat de leesrichting verandert", "haal het weg; het is onzichtbaar"
     elif code < 0xA0:
         what, hint = "een stuurteken", "haal het weg; schrijf geen tekens als \\0, \\a, \\e of \\x01"
     else:
         what, hint = "een onzichtbaar of ongeldig teken", "haal het weg; typ de tekst opnieuw"
-    return Problem(pos, f"dit teken mag niet in een kaart staan: {what} (U+{code:04X})", hint)
+    return Problem(pos, f"dit teken mag niet {where} staan: {what} (U+{code:04X})", hint)
 
 
 _MAP = "tag:yaml.org,2002:map"

@@ -34,11 +34,20 @@ def slugify(text: str) -> str:
 MAX_SLUG = 80
 """A card's name is its address: short enough to paste into a mail."""
 IGNORED_FILES = frozenset({"readme.md", ".gitkeep"})
-"""Files in a card folder that are not cards and need no message."""
+"""Files in a card folder that are not cards and need no message. Every other file there is
+read as a card or reported: nothing is dropped without a word."""
 
 
 def is_ignored(file: Path) -> bool:
-    return file.name.lower() in IGNORED_FILES or file.name.startswith(".")
+    return file.name.lower() in IGNORED_FILES
+
+
+def hidden_problem(shown: str) -> Problem:
+    return Problem(
+        Position(shown),
+        "een bestand waarvan de naam met een punt begint, wordt niet als kaart gelezen",
+        "haal de punt aan het begin van de naam weg, of haal het bestand weg",
+    )
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
             if is_ignored(file) or file.is_symlink():
                 continue  # links: refused by untrusted_files, never read
             shown = file.relative_to(root).as_posix()  # rglob keeps the root as given
-            if file.parent != folder:
+            if file.parent != folder:  # also a hidden folder: os.walk shows it
                 problems.append(
                     Problem(
                         Position(shown),
@@ -83,6 +92,9 @@ def discover(root: Path) -> tuple[list[CardFile], list[Problem]]:
                         f"verplaats het bestand naar {kind.folder}/",
                     )
                 )
+                continue
+            if file.name.startswith("."):
+                problems.append(hidden_problem(shown))
                 continue
             found.append(CardFile(file, shown, kind))
     return found, problems
@@ -114,6 +126,9 @@ def expand_paths(paths: list[Path], root: Path) -> tuple[list[CardFile], list[Pr
                 continue
             if file.is_symlink():  # a file named on the command line may lie elsewhere; a link is never read
                 problems.append(symlink_problem(display_path(file, root)))
+                continue
+            if file.name.startswith("."):
+                problems.append(hidden_problem(display_path(file, root)))
                 continue
             found.append(CardFile(file, display_path(file, root), kind_of(file)))
     return found, problems
@@ -170,6 +185,9 @@ TOP_FILES = ("mkdocs.yml", "published-urls.txt")
 PAGE_SUFFIXES = frozenset({".md"})
 ASSET_SUFFIXES = frozenset({".css", ".js", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".pdf"})
 ASSETS = "docs/assets/"
+DOCS_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+$")
+"""A page or asset in docs/: its name is its address, so lowercase letters, digits and hyphens
+(no spaces, no capitals: two names that differ only in case are one file on some computers)."""
 
 
 def is_inside(root: Path, path: Path) -> bool:
@@ -226,6 +244,14 @@ def _file_problem(path: str, shown: str) -> Problem | None:
         )
     if shown.startswith("docs/") and not Path(shown).name.startswith("."):
         suffix = Path(shown).suffix.lower()
+        if not DOCS_NAME_RE.match(Path(shown).name):
+            better = (slugify(Path(shown).stem) or "naam") + suffix
+            return Problem(
+                Position(shown),
+                f"de bestandsnaam '{Path(shown).name}' is geen geldige naam voor een bestand van de site",
+                "de naam wordt het adres: gebruik kleine letters, cijfers en streepjes, "
+                f"bijvoorbeeld '{better}'",
+            )
         allowed = ASSET_SUFFIXES | PAGE_SUFFIXES if shown.startswith(ASSETS) else PAGE_SUFFIXES
         if suffix not in allowed:
             where = "docs/assets/" if shown.startswith(ASSETS) else "docs/"
