@@ -217,7 +217,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
     return site
 
 
-SLOW_TIERS = ("browser", "validators", "generators")
+SLOW_TIERS = ("browser", "validators", "generators", "generated")
 """Markers whose tests are slow by nature; they get ``slow`` too, so ``-m "not slow"`` (``make
 test-fast``) leaves out every slow tier with one word. Other tests that build a whole site carry
 ``@pytest.mark.slow`` themselves."""
