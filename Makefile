@@ -3,10 +3,12 @@ VENV   ?= .venv
 PYTHON ?= python3
 SITE   ?= site
 BIN    := $(VENV)/bin
+# The generator named in pyproject.toml ([tool.kennisbank] generator): mkdocs or properdocs.
+GENERATOR := $(shell sed -n 's/^generator = "\([a-z]*\)".*/\1/p' pyproject.toml)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup check build serve test fuzz cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
+.PHONY: setup check build serve test test-fast fuzz cms chromium java nodejs freedict lint bench profile lighthouse kaartdata clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +22,12 @@ check: setup
 	$(BIN)/kennisbank check
 
 build: check cms freedict
-	$(BIN)/mkdocs build --strict -d $(SITE)
+	$(BIN)/$(GENERATOR) build --strict -f mkdocs.yml -d $(SITE)
 
 # --dirty: after a save only the pages that show the changed card are made again (see
 # src/kennisbank/adapter/hooks.py); --no-strict because MkDocs warns about every dirty build.
 serve: setup cms freedict
-	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+	$(BIN)/$(GENERATOR) serve -f mkdocs.yml --dirty --no-strict -a 127.0.0.1:8000
 
 # The English-Dutch bridge of the search index (kennisbank/output/searchindex.py): Debian's FreeDict
 # dictionaries. Without them the site builds, but English words find less.
@@ -63,6 +65,11 @@ cms: node_modules/.installed
 
 test: setup chromium java cms freedict
 	$(BIN)/pytest
+
+# The inner loop: everything but the slow tiers (browser, validators, the second generator, and
+# tests that build a whole site again); see README. CI runs all of it (make test).
+test-fast: setup cms freedict
+	$(BIN)/pytest -m "not slow"
 
 # Generated cards (Hypothesis) for longer than make test does: a new seed each run, and a failing
 # example is shrunk to a small one. More or fewer: make fuzz EXAMPLES=2000.

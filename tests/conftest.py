@@ -9,6 +9,7 @@ import functools
 import http.server
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import pytest
 
 from kennisbank.build.session import load_site
 from kennisbank.cli import main as kennisbank_main
+from kennisbank.model.day import TODAY_ENV
 from kennisbank.model.types import Kind
 
 if TYPE_CHECKING:
@@ -31,7 +33,31 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_CARDS = REPO / "tests" / "fixtures" / "repo"
-MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def _newest_check(*roots: Path) -> dt.date:
+    """The newest ``gecontroleerd`` date of the cards: the day the tests run as."""
+    dates = [
+        dt.date.fromisoformat(found)
+        for root in roots
+        for kind in Kind
+        for card in sorted((root / kind.folder).glob("*.yml"))
+        for found in re.findall(
+            r"(?m)^gecontroleerd: (\d{4}-\d{2}-\d{2})\s*$", card.read_text(encoding="utf-8")
+        )
+    ]
+    return max(dates)
+
+
+TEST_DAY = _newest_check(REPO, FIXTURE_CARDS)
+"""No test depends on when it runs: every check, build and ``kennisbank nieuw`` of the suite runs
+on this day (``KENNISBANK_TODAY``, read by :func:`kennisbank.model.day.today`). It comes from the
+cards, not the clock, so it never lies before a card's own date."""
+os.environ[TODAY_ENV] = TEST_DAY.isoformat()
+_PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+GENERATOR = _PROJECT["tool"]["kennisbank"]["generator"]
+"""What builds the site (``mkdocs`` or ``properdocs``): one line in pyproject.toml."""
+MKDOCS = Path(sys.executable).parent / GENERATOR
 KENNISBANK = Path(sys.executable).parent / "kennisbank"
 # GitHub Actions names the repository a build runs in; the form at /admin/ saves to it.
 BUILD_ENV = {
@@ -55,11 +81,13 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-@pytest.fixture(params=["fast", "careful"])
+@pytest.fixture(params=["fast", pytest.param("careful", marks=pytest.mark.slow)])
 def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test twice: with libyaml, as the build reads cards, and with PyYAML's pure-Python
-    parser, which is used when libyaml is missing. Editors must get the same messages from both."""
+    parser, which is used when libyaml is missing. Editors must get the same messages from both.
+    The second run is in the slow tier: the inner loop checks the parser the build uses."""
     from kennisbank.reading import load
+
     if request.param == "careful":
         monkeypatch.setattr(load, "_CLoader", None)
     else:
@@ -165,8 +193,9 @@ def check() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` as CI does it (never -q: quiet mode hides strict warnings)."""
-    return run([MKDOCS, "build", "--strict", "-d", site_dir], cwd=root)
+    """``mkdocs build --strict`` as CI does it (never -q: quiet mode hides strict warnings), with
+    the generator pyproject.toml names."""
+    return run([MKDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", site_dir], cwd=root)
 
 
 @pytest.fixture(scope="session")
@@ -188,14 +217,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
     return site
 
 
+SLOW_TIERS = ("browser", "validators", "generators", "generated")
+"""Markers whose tests are slow by nature; they get ``slow`` too, so ``-m "not slow"`` (``make
+test-fast``) leaves out every slow tier with one word. Other tests that build a whole site carry
+``@pytest.mark.slow`` themselves."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow standard validators first, so that with pytest-xdist one worker runs them while
     the others run the rest, instead of all waiting for them at the end."""
+    for item in items:
+        if any(item.get_closest_marker(tier) for tier in SLOW_TIERS):
+            item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: item.get_closest_marker("validators") is None)
 
 
 # Browser fixtures: the built site served on localhost, in Debian's Chromium.
-_PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 _CHROMIUM = _PROJECT["tool"]["kennisbank"]["chromium"]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", _CHROMIUM["path"])
 FLAGS: list[str] = _CHROMIUM["flags"]

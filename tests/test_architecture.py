@@ -53,7 +53,9 @@ def test_every_stage_says_what_it_owns() -> None:
     for stage in stages:
         init = stage / "__init__.py"
         assert init.is_file(), f"{stage.name} has no __init__.py"
-        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"{stage.name} has no docstring"
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), (
+            f"{stage.name} has no docstring"
+        )
 
 
 def test_no_module_keeps_state_through_global() -> None:
@@ -66,3 +68,25 @@ def test_no_module_keeps_state_through_global() -> None:
         if isinstance(node, ast.Global | ast.Nonlocal)
     ]
     assert found == []
+
+
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 80
+
+
+def test_every_module_and_function_stays_small() -> None:
+    """Small units (README, "Code"): a module of at most 400 lines, a function of at most 80,
+    decorators and docstring included. Split by what the code is about when one grows past."""
+    too_big = []
+    for path in sorted([*PACKAGE.rglob("*.py"), *(ROOT / "hooks").glob("*.py")]):
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT)
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            too_big.append(f"{where}: {len(text.splitlines())} regels")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                length = (node.end_lineno or node.lineno) - first + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_big.append(f"{where}:{node.lineno} {node.name}(): {length} regels")
+    assert too_big == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 
 def test_clean_repository_passes_with_exit_code_zero(repo, check):
     result = check(repo)
@@ -64,6 +66,7 @@ def test_stale_vocabulary_schema_is_an_error_with_the_command_to_fix_it(repo, ch
     assert check(repo).returncode == 0
 
 
+@pytest.mark.slow
 def test_build_fails_on_a_bad_card_with_the_same_message_and_no_traceback(repo, tmp_path):
     from conftest import build
 

@@ -117,6 +117,7 @@ def test_references_to_other_cards_are_relations_to_their_collection(config):
     assert fields(collection(config, "tips"))["praktijken"]["collection"] == "praktijken"
 
 
+@pytest.mark.slow
 def test_the_config_passes_sveltias_own_schema_of_its_config(built_site, tmp_path):
     result = subprocess.run(
         [
@@ -164,6 +165,7 @@ def test_the_forms_pattern_for_a_title_agrees_with_the_schema(config, real_site,
     assert message.startswith("Een titel staat op één regel")
 
 
+@pytest.mark.slow
 def test_a_vocabulary_change_reaches_the_form_at_the_next_build(repo, tmp_path, check):
     vocab = repo / "data" / "vocabulaire.yml"
     vocab.write_text(

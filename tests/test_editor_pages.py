@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
 
 import pytest
 
-from conftest import REPO, build
+from conftest import REPO, TEST_DAY, build
 from kennisbank.checking.editorial import add_months
 from kennisbank.checking.fields import all_card_fields
 from kennisbank.checking.schemas import load_schemas
@@ -90,8 +89,9 @@ def test_review_page_is_noindex_out_of_nav_and_search(built_site):
     assert '<meta name="robots"' not in home
 
 
+@pytest.mark.slow
 def test_review_page_lists_cards_due_for_review_oldest_first(repo, tmp_path):
-    today = dt.date.today()
+    today = TEST_DAY
     old, older = add_months(today, -30), add_months(today, -40)
     for path, when in (("practices/dalfsen-taalmeter.yml", old), ("tips/korte-tip.yml", older)):
         card = repo / path
@@ -108,6 +108,7 @@ def test_review_page_lists_cards_due_for_review_oldest_first(repo, tmp_path):
     assert "meer dan 24 maanden" in page
 
 
+@pytest.mark.slow
 def test_review_page_says_so_when_nothing_is_due(repo, tmp_path):
     assert build(repo, tmp_path / "site").returncode == 0
     page = (tmp_path / "site" / "redactie" / "controle" / "index.html").read_text(encoding="utf-8")

@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import build
+from conftest import TEST_DAY, build
 from kennisbank.checking.editorial import add_months
 from kennisbank.checking.validate import check_repository
 
 P = "practices/dalfsen-taalmeter.yml"
-TODAY = dt.date.today()
+TODAY = TEST_DAY  # the day every check and build of the suite runs as
 HARD = (
     "Gemeentelijke samenwerkingsverbanden rondom basisvaardigheidsbeleid vereisen structurele "
     "financieringsmogelijkheden en intersectorale afstemming."
@@ -153,6 +153,7 @@ def test_github_format_escapes_newlines_and_percent_signs():
     )
 
 
+@pytest.mark.slow
 def test_warnings_do_not_fail_the_strict_build_and_are_shown_as_info(repo, tmp_path):
     checked = add_months(TODAY, -30)
     set_field(repo, P, "gecontroleerd", checked.isoformat())

@@ -274,6 +274,7 @@ def _build_errors(output: str) -> list[str]:
     return [ln for ln in lines if not ln.startswith(("De bouw stopt", "Error reading"))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "group",
     [
@@ -360,6 +361,7 @@ def hostile_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_page_title_from_front_matter_is_text_in_title_og_title_and_heading(hostile_pages):
     head = _Head()
     head.feed((hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8"))
@@ -370,6 +372,7 @@ def test_page_title_from_front_matter_is_text_in_title_og_title_and_heading(host
     assert not [s for s in head.scripts if "alert" in s]
 
 
+@pytest.mark.slow
 def test_page_description_cannot_break_out_of_its_attribute(hostile_pages):
     html = (hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8")
     assert "</title><script>alert(2)" not in html
@@ -380,6 +383,7 @@ def test_page_description_cannot_break_out_of_its_attribute(hostile_pages):
     )
 
 
+@pytest.mark.slow
 def test_scripts_and_event_handlers_in_a_hand_written_page_are_removed(hostile_pages):
     html = (hostile_pages / "lezen" / "index.html").read_text(encoding="utf-8")
     head = _Head()
@@ -413,6 +417,7 @@ def _write_formulas(repo: Path) -> None:
     assert reformat_cards(repo, [card])[1] == []  # in the card layout, as the form would save it
 
 
+@pytest.mark.slow
 def test_csv_cells_never_start_a_spreadsheet_formula(hostile_pages):
     import csv
 
@@ -428,6 +433,7 @@ def test_csv_cells_never_start_a_spreadsheet_formula(hostile_pages):
     assert header[0] == "titel"
 
 
+@pytest.mark.slow
 def test_feed_stays_well_formed_xml_whatever_text_reaches_it(tmp_path):
     import dataclasses
     from xml.etree import ElementTree as ET
@@ -462,6 +468,7 @@ def test_two_cards_with_one_title_are_both_reported(repo, check):
     assert "door tips/korte-tip.yml" in dupes[0] and "door tips/kopie-van-de-tip.yml" in dupes[1]
 
 
+@pytest.mark.slow
 def test_a_hand_written_page_cannot_take_the_title_of_another_page(repo, tmp_path):
     (repo / "docs" / "over.md").write_text("---\ntitle: Tips\n---\n\nTekst.\n", encoding="utf-8")
     result = build(repo, tmp_path / "site")
@@ -484,6 +491,7 @@ def test_recommendations_with_the_same_title_get_distinct_page_titles(built_site
     assert any("(aanbeveling voor gemeenten E)" in t for t in titles)
 
 
+@pytest.mark.slow
 def test_a_redirect_cannot_write_outside_the_site(repo, tmp_path):
     (repo / "data" / "redirects.yml").write_text(
         "/../../buiten-de-site/: /praktijken/dalfsen-taalmeter/\n", encoding="utf-8"
@@ -507,6 +515,7 @@ def test_a_vocabulary_value_must_be_a_valid_address_segment(repo, check):
     assert "data/vocabulaire.yml:" in out and "'../beleid' in 'themas' is geen geldige naam" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("address", "why"),
     [
@@ -523,17 +532,22 @@ def test_a_publication_build_without_a_real_address_fails_loudly(repo, tmp_path,
     env.pop("KENNISBANK_SITE_URL", None)
     if address:
         env["KENNISBANK_SITE_URL"] = address
-    result = run([MKDOCS, "build", "--strict", "-d", tmp_path / "site"], cwd=repo, env=env)
+    result = run(
+        [MKDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", tmp_path / "site"], cwd=repo, env=env
+    )
     assert result.returncode != 0
     assert why in result.stdout + result.stderr
     assert "Zet KENNISBANK_SITE_URL op het adres waarop de site echt staat" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_publication_build_uses_the_pages_address_with_a_trailing_slash(repo, tmp_path):
     from conftest import BUILD_ENV, MKDOCS, run
 
     env = {**BUILD_ENV, "KENNISBANK_PUBLISH": "1", "KENNISBANK_SITE_URL": "https://team.github.io/kennisbank"}
-    result = run([MKDOCS, "build", "--strict", "-d", tmp_path / "site"], cwd=repo, env=env)
+    result = run(
+        [MKDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", tmp_path / "site"], cwd=repo, env=env
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "praktijken" / "dalfsen-taalmeter" / "index.html").read_text(encoding="utf-8")
     assert (

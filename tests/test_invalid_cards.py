@@ -503,6 +503,7 @@ def test_bad_card_is_reported_in_dutch_with_position_and_hint(repo, yaml_parser,
     assert _LINES[yaml_parser, case_id] == expected
 
 
+@pytest.mark.slow
 def test_messages_of_the_whole_table_match_the_golden_file(tmp_path, yaml_parser, update_golden):
     """All messages of the table in one file, so a change in wording shows as one reviewable diff."""
     blocks = []
@@ -581,6 +582,7 @@ def test_utf8_byte_order_mark_is_accepted(repo, yaml_parser):
 def test_fast_yaml_parser_gives_the_same_values_and_positions_as_the_careful_one(monkeypatch):
     """libyaml composes valid cards; it must not change a value or a line:col an editor sees."""
     from kennisbank.reading import load
+
     assert load._CLoader is not None, "PyYAML without libyaml: the build is several times slower"
     repo_root = Path(__file__).resolve().parents[1]
     cards = sorted(
@@ -607,6 +609,7 @@ def test_fast_yaml_parser_gives_the_same_values_and_positions_as_the_careful_one
 
 def test_alias_is_reported_where_it_is_used_also_on_the_fast_path():
     from kennisbank.reading import load
+
     doc = load.Document("kaart.yml")
     load.parse_text(doc, "titel: &t Een titel\nsamenvatting: *t\n")
     assert [str(p) for p in doc.problems] == [
@@ -614,6 +617,7 @@ def test_alias_is_reported_where_it_is_used_also_on_the_fast_path():
     ]
 
 
+@pytest.mark.slow
 def test_schema_with_references_inlined_finds_exactly_the_same_errors_as_with_references():
     """The validators use the schemas with every $ref filled in (twice as fast); broken variants
     of every real card must give the very same errors as validating with the $refs."""
@@ -678,6 +682,7 @@ def test_a_card_about_a_region_or_all_of_the_country_needs_no_place(repo, check,
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_the_whole_table_gives_the_same_lines_with_and_without_the_fast_schema_check(tmp_path, monkeypatch):
     """Valid cards skip jsonschema when the compiled validator accepts them; with that fast path
     switched off, every row of the table must report exactly the same lines."""
@@ -699,6 +704,7 @@ def test_the_whole_table_gives_the_same_lines_with_and_without_the_fast_schema_c
         _write(root, before)
 
 
+@pytest.mark.slow
 def test_the_fast_schema_check_accepts_exactly_the_cards_jsonschema_accepts():
     """Differential test of the two validators over variants of every real card: a field left
     out, a wrong type, too long, a date that does not exist, Unicode spaces and line breaks,

@@ -138,6 +138,7 @@ MUNICIPALITIES = sorted(
 )
 
 
+@pytest.mark.slow  # builds a whole site
 @settings(
     max_examples=12,
     deadline=None,
@@ -183,6 +184,7 @@ def test_a_marker_is_at_least_24_px_on_a_360_px_phone(geo):
     assert 2 * RADIUS * width_px / data.projection.width >= 24
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_new_practice_in_a_new_place_appears_on_the_map_after_a_build(repo, tmp_path):
     text = (repo / P).read_text(encoding="utf-8")
     text = text.replace("titel: Taalmeter bij de sociale werkvoorziening", "titel: Taalcafé in Zwolle")
@@ -200,6 +202,7 @@ def test_a_new_practice_in_a_new_place_appears_on_the_map_after_a_build(repo, tm
     assert '<a href="../praktijken/zwolle-taalcafe/">Taalcafé in Zwolle</a>' in page
 
 
+@pytest.mark.slow  # builds a whole site
 def test_the_map_grows_with_places_not_with_practices(real_catalogue, geo):
     """Ten times the practices in the same places: the drawing differs only in the numbers."""
     gazetteer, data = geo

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -10,8 +9,7 @@ import pytest
 import yaml
 
 from conftest import kennisbank
-
-TODAY = dt.date.today().isoformat()
+from kennisbank.model.day import TODAY_ENV
 
 # What an editor types into the open (required) fields of each card type.
 FILLED = {
@@ -93,14 +91,17 @@ def test_new_card_validates_once_its_required_fields_are_filled(repo, check, soo
 
 
 @pytest.mark.parametrize("soort", list(FILLED))
-def test_new_card_has_the_modeline_the_title_today_and_every_schema_field_with_its_description(repo, soort):
+def test_new_card_has_the_modeline_the_title_today_and_every_schema_field_with_its_description(
+    repo, soort, monkeypatch
+):
+    monkeypatch.setenv(TODAY_ENV, "2031-05-17")  # "today" is given, never read from the clock
     assert nieuw(repo, soort, "Koken binnen budget").returncode == 0
     text = (repo / FOLDER[soort] / "koken-binnen-budget.yml").read_text(encoding="utf-8")
     schema_name = {"praktijk": "praktijk", "tip": "tip", "aanbeveling": "aanbeveling"}[soort]
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schema/{schema_name}.schema.json"
     data = yaml.safe_load(text)
     assert data["titel"] == "Koken binnen budget"
-    assert str(data["gecontroleerd"]) == TODAY
+    assert str(data["gecontroleerd"]) == "2031-05-17"
     schema = json.loads((repo / "schema" / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
     one_line = " ".join(ln.lstrip("# ").strip() for ln in text.splitlines() if ln.lstrip().startswith("#"))
     for name in schema["properties"]:
@@ -136,3 +137,14 @@ def test_a_title_without_letters_gets_a_clear_message(repo):
     assert result.stdout == (
         "tips:1:1: van de titel '?!' kan geen bestandsnaam gemaakt worden (gebruik letters of cijfers in de titel)\n"
     )
+
+
+def test_a_today_that_is_not_a_date_stops_the_command_with_its_reason(repo, monkeypatch):
+    monkeypatch.setenv(TODAY_ENV, "morgen")
+    result = nieuw(repo, "tip", "Koken binnen budget")
+    assert result.returncode == 2
+    assert result.stdout == (
+        "kennisbank: KENNISBANK_TODAY is 'morgen', maar dat is geen datum (schrijf bijvoorbeeld "
+        "2026-12-07, of laat de variabele leeg voor vandaag)\n"
+    )
+    assert not (repo / "tips" / "koken-binnen-budget.yml").exists()

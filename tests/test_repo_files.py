@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 
 import pytest
 import yaml
@@ -17,6 +18,9 @@ def load(path: str):
 
 
 MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
+STRICT_BUILD = "make build SITE=site"
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +55,7 @@ def test_build_job_checks_cards_runs_make_test_builds_strictly_and_keeps_a_previ
     commands = runs(build)
     assert ".venv/bin/kennisbank check --format github" in commands
     assert "make test" in commands
-    assert any(re.fullmatch(r"\S*mkdocs build --strict -d site", c) for c in commands), commands
+    assert STRICT_BUILD in commands, commands
     uploads = {
         s["with"]["name"]: s["with"]["path"] for s in build["steps"] if "upload-artifact" in s.get("uses", "")
     }
@@ -63,8 +67,18 @@ def test_nothing_builds_quietly(workflow):
     """mkdocs build -q hides the warnings that --strict turns into failures."""
     for name, job in workflow["jobs"].items():
         for command in runs(job):
-            if "mkdocs" in command:
+            if "mkdocs" in command or "properdocs" in command:
                 assert not re.search(r"\s(-q|--quiet)\b", command), (name, command)
+
+
+def test_make_build_builds_strictly_with_the_generator_pyproject_names():
+    """CI's builds are ``make build``: strict, never quiet, with ``[tool.kennisbank] generator``."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"(?m)^build: .*\n((?:\t.*\n)+)", makefile).group(1)
+    assert recipe == "\t$(BIN)/$(GENERATOR) build --strict -f mkdocs.yml -d $(SITE)\n"
+    assert "sed -n 's/^generator = \"\\([a-z]*\\)\".*/\\1/p' pyproject.toml" in makefile
+    generator = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["kennisbank"]
+    assert generator["generator"] in ("mkdocs", "properdocs")
 
 
 def test_pages_job_builds_main_at_the_address_github_pages_reports(workflow):
@@ -72,7 +86,7 @@ def test_pages_job_builds_main_at_the_address_github_pages_reports(workflow):
     assert pages["if"] == MAIN_PUSH
     assert pages["needs"] == "build"
     configure = step_using(pages, "actions/configure-pages")
-    build = next(s for s in pages["steps"] if "mkdocs build --strict" in s.get("run", ""))
+    build = next(s for s in pages["steps"] if s.get("run") == STRICT_BUILD)
     assert pages["steps"].index(configure) < pages["steps"].index(build)
     assert build["env"]["KENNISBANK_SITE_URL"] == (
         f"${{{{ vars.KENNISBANK_SITE_URL || steps.{configure['id']}.outputs.base_url }}}}"
@@ -241,7 +255,7 @@ def test_preview_takes_only_a_number_from_the_pull_requests_artifact(
 def test_a_pull_requests_build_uses_its_preview_address(workflow, tmp_path):
     build = workflow["jobs"]["build"]
     (address,) = [s for s in build["steps"] if s.get("name") == "Preview address of this pull request"]
-    strict = next(s for s in build["steps"] if "mkdocs build --strict" in s.get("run", ""))
+    strict = next(s for s in build["steps"] if s.get("run") == STRICT_BUILD)
     tests = next(s for s in build["steps"] if s.get("run") == "make test")
     steps = build["steps"]
     assert steps.index(tests) < steps.index(address) < steps.index(strict)  # the tests build at localhost

@@ -44,6 +44,7 @@ def _agree(repo: Path, site: Path) -> list[str]:
 # 1. Every file the build reads is checked by the same code in kennisbank check.
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_redirect_to_a_missing_page_is_refused_by_check_and_build_alike(repo, tmp_path):
     (repo / "data/redirects.yml").write_text(
         "/praktijken/oud/: /praktijken/bestaat-niet/\n", encoding="utf-8"
@@ -112,6 +113,7 @@ def test_a_link_to_an_old_address_warns_with_the_new_address(repo):
     assert "/tips/korte-tip/" in line
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_broken_link_in_card_text_stops_the_build_with_the_same_line(repo, tmp_path):
     _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/houd-vol/)")
     assert len(_agree(repo, tmp_path / "site")) == 1
@@ -148,11 +150,13 @@ def test_a_readme_in_a_card_folder_is_allowed(repo):
 # 4. No step recurses on the size of its input.
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_long_unbroken_word_is_checked_and_built_without_a_traceback(repo, tmp_path):
     _edit(repo, STORY_END, f"{STORY_END}\n\n  " + "taalhuis" * 350)  # 2,800 letters
     assert _agree(repo, tmp_path / "site") == []
 
 
+@pytest.mark.slow  # builds a whole site
 def test_a_paragraph_longer_than_the_bound_is_refused_in_dutch_by_check_and_build(repo, tmp_path):
     _edit(repo, STORY_END, f"{STORY_END} " + "<http://" * 400)
     (line,) = _agree(repo, tmp_path / "site")
@@ -349,6 +353,7 @@ def test_more_hostile_files_are_refused_with_position(repo, files, expected):
     assert [ln for ln in lines if ln.startswith(expected)], lines
 
 
+@pytest.mark.slow  # builds a whole site
 def test_check_and_build_agree_on_all_the_new_classes_at_once(repo, tmp_path):
     _edit(repo, STORY_END, f"{STORY_END} [zie ook](../../tips/houd-vol/) https://a:b@voorbeeld.nl/")
     _edit(repo, "tips: [korte-tip]", "tips: [korte-tip.yml]")

@@ -48,6 +48,7 @@ def cards_of(root: Path, kind: Kind) -> list[Path]:
     return cards
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", list(Kind), ids=[k.schema for k in Kind])
 def test_every_card_passes_check_jsonschema_run_from_the_repo_root(kind):
     schema = Path("schema") / f"{kind.schema}.schema.json"
@@ -57,6 +58,7 @@ def test_every_card_passes_check_jsonschema_run_from_the_repo_root(kind):
     assert "ok -- validation done" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", list(Kind), ids=[k.schema for k in Kind])
 def test_every_card_passes_check_jsonschema_run_from_another_directory(kind, tmp_path):
     schema = REPO / "schema" / f"{kind.schema}.schema.json"
@@ -77,6 +79,7 @@ def _practice_with(tmp_path: Path, key: str, value: str) -> Path:
     return card
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -95,6 +98,7 @@ def test_a_broken_card_fails_check_jsonschema(tmp_path, key, value):
     assert f"::{key}:" in result.stdout or f"::$.{key}:" in result.stdout, result.stdout
 
 
+@pytest.mark.slow
 def test_a_yaml_date_is_read_as_text_and_checked_as_a_date_by_check_jsonschema(tmp_path):
     """YAML reads 2026-11-24 as a date; the schema says text in the form of a date. Both our
     loader and check-jsonschema read it as the text, so an unquoted date passes."""

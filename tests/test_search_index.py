@@ -217,6 +217,7 @@ def test_no_query_of_two_words_of_the_site_finds_nothing(page, base_url, built_s
     assert len(pairs) > 1000 and not empty
 
 
+@pytest.mark.slow  # indexes the whole site twice, each in a fresh Python
 def test_the_index_of_a_site_is_the_same_on_every_build(built_site):
     """Same pages, same index, byte for byte (whatever Python's hash order): the published site
     changes only when its content does."""

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import build
 
+pytestmark = pytest.mark.slow  # builds a whole site of hostile cards
+
 EVIL = "cycler.__init__.__globals__.os.popen('touch {marker}').read()"
 
 

@@ -13,6 +13,8 @@ from mkdocs.config import load_config
 
 from conftest import REPO
 
+pytestmark = pytest.mark.slow  # builds the whole site, several times
+
 PARTS = ("schema", "data", "overrides", "hooks", "docs", "practices", "tips", "obstacles", "recommendations")
 CARD = "practices/dalfsen-taalmeter-bij-sociale-werkvoorziening.yml"
 

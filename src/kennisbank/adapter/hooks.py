@@ -25,6 +25,7 @@ from kennisbank.adapter import madepages, navcache
 from kennisbank.build.dirty import cards_changed, unchanged_pages
 from kennisbank.build.session import BuildSession, CurrentBuild, load_site
 from kennisbank.checking.markup import sanitize_page
+from kennisbank.model import day
 from kennisbank.model.problems import Level, Problem, sort_problems, summary_line
 from kennisbank.model.types import Kind
 from kennisbank.output.cms import BUNDLE_DIR, bundle_files
@@ -97,8 +98,12 @@ class KennisbankHooks:
                     "adres waarop de site echt staat, bijvoorbeeld https://kennisbank.voorbeeldgemeente.nl/ "
                     "(in GitHub Actions komt het van actions/configure-pages)."
                 )
+        try:
+            today = day.today()
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
         self.session.build = CurrentBuild()
-        site = load_site(_root(config), config.site_url or "/", self.session)
+        site = load_site(_root(config), config.site_url or "/", self.session, today)
         self.session.build.site = site
         _report(site.result.problems)
         if "macros" in config.plugins:

@@ -33,7 +33,7 @@ def cards_changed(previous: Site | None, current: Site) -> bool:
 
 
 TEMPLATES = ("overrides", "hooks", "mkdocs.yml")
-"""What shapes every page besides the cards and the rules (``validate.rules_key``)."""
+"""What shapes every page besides the cards and the rules (``checking.rules.rules_key``)."""
 
 
 def fingerprint(root: Path, parts: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:

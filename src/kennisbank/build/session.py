@@ -22,7 +22,8 @@ from typing import Any
 import jinja2
 
 from kennisbank.build.dirty import TEMPLATES, fingerprint
-from kennisbank.checking.validate import CheckCache, rules_key
+from kennisbank.checking.rules import CheckCache, rules_key
+from kennisbank.model import day
 from kennisbank.model.types import Kind
 from kennisbank.output.memo import CardTexts, TextMemo
 from kennisbank.output.render import Renderer
@@ -78,13 +79,16 @@ class BuildSession:
         self.built[os.path.realpath(site_dir)] = site
 
 
-def load_site(root: Path, site_url: str = "/", session: BuildSession | None = None) -> Site:
+def load_site(
+    root: Path, site_url: str = "/", session: BuildSession | None = None, today: dt.date | None = None
+) -> Site:
     """Check all cards and prepare the pages. With a ``session`` (``mkdocs serve``) the site is
     reused until a card, page, list, schema or template changes, and unchanged cards are neither
-    checked nor rendered again; without one everything is made afresh."""
+    checked nor rendered again; without one everything is made afresh. ``today``: the day to
+    check against (:func:`kennisbank.model.day.today` when not given)."""
     session = session or BuildSession()
     root = root.resolve()
-    today = dt.date.today()
+    today = today or day.today()
     rules = rules_key(root, today)
     inputs = (site_url, today, rules, fingerprint(root, TEMPLATES))
     # docs/ too: its pages are checked (front matter, macros), though no card page shows them.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -21,7 +21,8 @@ from kennisbank.checking.editorial import due_cards
 from kennisbank.checking.fields import all_card_fields
 from kennisbank.checking.handwritten import DOCS
 from kennisbank.checking.links import SiteMap, check_links
-from kennisbank.checking.validate import CheckCache, CheckResult, check_repository, internal_error
+from kennisbank.checking.rules import CheckCache
+from kennisbank.checking.validate import CheckResult, check_repository, internal_error
 from kennisbank.checking.vocabulary import GROUPS
 from kennisbank.model.problems import sort_problems
 from kennisbank.model.types import AnyCard, Kind, Vocabulary
@@ -82,7 +83,19 @@ class SitePage:
 
 
 def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
-    pages: list[SitePage] = []
+    """Every page the kennisbank makes, in the order MkDocs gets them."""
+    return [
+        *overview_pages(catalogue, renderer),
+        *facet_pages(catalogue, renderer),
+        *tool_pages(catalogue, renderer, result),
+        *card_pages(catalogue, renderer),
+        *editor_pages(catalogue, renderer, result),
+    ]
+
+
+def overview_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """One list per kind of card: ``/praktijken/``, ``/tips/``, ``/knelpunten/``, ``/aanbevelingen/``."""
+    pages = []
     for kind in Kind:
         meta: dict[str, Any] = newest_check(catalogue.of_kind(kind))
         if kind in (Kind.PRAKTIJK, Kind.TIP):
@@ -96,6 +109,13 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 meta=meta,
             )
         )
+    return pages
+
+
+def facet_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """Per facet with a vocabulary (thema, provincie, organisatie): an overview of its values and
+    a page per value, for readers without JavaScript."""
+    pages = []
     for facet in FACETS:
         if facet.group is None or not facet.pages:
             continue
@@ -122,7 +142,20 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                     depends=cards,
                 )
             )
-    pages.append(
+    return pages
+
+
+def _obstacles_with_their_cards(catalogue: Catalogue) -> Iterator[AnyCard]:
+    """Every knelpunt with all the cards that name it."""
+    for obstacle in catalogue.obstacles:
+        for kind in Kind:
+            yield from catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,)
+
+
+def tool_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
+    """Pages that work across all cards: the matrix, the map, the knelpuntenscan, search and the
+    selection."""
+    return [
         SitePage(
             "matrix/index.md",
             "Van knelpunt naar aanpak",
@@ -130,27 +163,9 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             "er al mee aan de slag gingen.",
             renderer.matrix,
             # Every knelpunt with all the cards that name it, in a cell or below the row.
-            meta=newest_check(
-                card
-                for obstacle in catalogue.obstacles
-                for kind in Kind
-                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
-            ),
-        )
-    )
-    if with_map_page(result):
-        assert result.gazetteer is not None and result.map_data is not None
-        view = map_view(catalogue, result.gazetteer, result.map_data)
-        pages.append(
-            SitePage(
-                MAP_PAGE,
-                "Waar gebeurt het?",
-                "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
-                partial(renderer.page, "kaart.html", "kaart/", kaart=view),
-                meta={**newest_check(catalogue.practices), "hide": ("toc",)},
-            )
-        )
-    pages.append(
+            meta=newest_check(_obstacles_with_their_cards(catalogue)),
+        ),
+        *map_pages(catalogue, renderer, result),
         SitePage(
             f"{scan.URL}index.md",
             scan.TITLE,
@@ -158,15 +173,8 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.scan_page,
             "scan",
             # The knelpunten with their statements, and the cards each answer names.
-            meta=newest_check(
-                card
-                for obstacle in catalogue.obstacles
-                for kind in Kind
-                for card in (catalogue.related(obstacle, kind) if kind is not Kind.KNELPUNT else (obstacle,))
-            ),
-        )
-    )
-    pages.append(
+            meta=newest_check(_obstacles_with_their_cards(catalogue)),
+        ),
         SitePage(
             "zoeken/index.md",
             "Zoeken",
@@ -174,9 +182,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.search_page,
             "zoeken",
             depends=(),
-        )
-    )
-    pages.append(
+        ),
         SitePage(
             "selectie/index.md",
             "Je selectie",
@@ -184,15 +190,36 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
             renderer.selection_page,
             "selectie",
             depends=(),
+        ),
+    ]
+
+
+def map_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
+    """The map of the Netherlands (``/kaart/``), when the check could read where places are."""
+    if not with_map_page(result):
+        return []
+    assert result.gazetteer is not None and result.map_data is not None
+    view = map_view(catalogue, result.gazetteer, result.map_data)
+    return [
+        SitePage(
+            "kaart/index.md",
+            "Waar gebeurt het?",
+            "De praktijkvoorbeelden op de kaart van Nederland: per plaats, regio en provincie.",
+            partial(renderer.page, "kaart.html", "kaart/", kaart=view),
+            meta={**newest_check(catalogue.practices), "hide": ("toc",)},
         )
-    )
+    ]
+
+
+def card_pages(catalogue: Catalogue, renderer: Renderer) -> list[SitePage]:
+    """A page per card. It depends on the cards it shows: its own, linked, similar, same place."""
+    pages = []
     for card in catalogue.all_cards():
-        src = f"{card.url.rstrip('/')}.md"
         shown = (card, *(other for kind in Kind for other in catalogue.related(card, kind)))
         shown += (*catalogue.similar(card), *catalogue.same_place(card))
         pages.append(
             SitePage(
-                src,
+                f"{card.url.rstrip('/')}.md",
                 card.page_title,
                 card.samenvatting,
                 partial(renderer.card, card),
@@ -201,7 +228,7 @@ def site_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) ->
                 depends=shown,
             )
         )
-    return pages + editor_pages(catalogue, renderer, result)
+    return pages
 
 
 def editor_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) -> list[SitePage]:
@@ -229,7 +256,7 @@ def editor_pages(catalogue: Catalogue, renderer: Renderer, result: CheckResult) 
                 "redactie-controle.html",
                 "redactie/controle/",
                 maanden=months,
-                cards=due_cards(catalogue.all_cards(), months, dt.date.today()),
+                cards=due_cards(catalogue.all_cards(), months, result.today),
             ),
             meta=dict(NOINDEX),  # kind "overzicht": Pagefind does not index it either
         ),
