@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build
+from kennisbank.editing.reformat import reformat_cards
 
 pytestmark = pytest.mark.slow  # builds a whole site of hostile cards
 
@@ -68,6 +69,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
         f"  {{% for x in range(3) %}}lus{{% endfor %}} en {{{{ {evil} }}}}",
     )
     card.write_text(text, encoding="utf-8")
+    assert reformat_cards(repo, [card])[1] == []  # in the card layout, as the form would save it
     (repo / "docs" / "over.md").write_text("# Over\n\nRekensom: {{ 7 * 7 }}\n", encoding="utf-8")
     site = base / "site"
     result = build(repo, site)
