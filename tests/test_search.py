@@ -107,6 +107,21 @@ def test_an_unknown_word_without_a_near_word_finds_nothing_and_says_what_to_try(
     assert page.locator("[data-kb-soorten]").is_hidden()
 
 
+@pytest.mark.parametrize("query", ["xyzzyqwerty", "numeracy"])
+def test_a_search_that_finds_nothing_near_offers_every_theme_as_a_way_on(page, base_url, built_site, query):
+    assert search(page, base_url, query) == []
+    onward = page.locator("[data-kb-verder]")
+    assert onward.is_visible()
+    themes = onward.locator(".kb-labels a")
+    assert themes.count() >= 10
+    first = themes.first.get_attribute("href")
+    assert first and "themas/" in first
+    target = built_site / "zoeken" / first.split("#")[0]
+    assert (target / "index.html").is_file(), first  # a real page, not a dead end
+    search(page, base_url, "vrijwilligers")
+    assert onward.is_hidden()  # results: no detour
+
+
 def test_a_quoted_phrase_must_be_found_as_written(page, base_url):
     results = search(page, base_url, '"sociale werkvoorziening"')
     assert results[0] == "/praktijken/dalfsen-taalmeter-bij-sociale-werkvoorziening/"

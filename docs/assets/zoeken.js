@@ -658,6 +658,7 @@
   var radios = Array.prototype.slice.call(kindBox.querySelectorAll("input[type=radio]"));
   var status = document.querySelector("[data-kb-zoekstatus]");
   var note = document.querySelector("[data-kb-zoeknoot]");
+  var onward = document.querySelector("[data-kb-verder]");
   var list = document.querySelector("[data-kb-zoekresultaten]");
 
   /* ---- showing results ---- */
@@ -797,6 +798,7 @@
     var label = kind ? radios.filter(function (r) { return r.checked; })[0].getAttribute("data-naam") : "";
     var total = rows.length + (rows.length === 1 ? " resultaat" : " resultaten");
     note.textContent = "";
+    if (onward) { onward.hidden = true; }
     if (state.cut) {
       line(["Je zoekvraag was te lang. We zoeken op het begin ervan: hoogstens " + MAX_QUERY +
         " tekens en " + MAX_WORDS + " woorden."]);
@@ -812,6 +814,7 @@
       if (state.suggestions.length) { choices("Bedoel je: ", state.suggestions, kind); }
       line(["Probeer een ander of korter woord, of kijk in de overzichten van ",
         overview("praktijken/", "praktijkvoorbeelden"), " en ", overview("tips/", "tips"), "."]);
+      if (onward) { onward.hidden = false; }
       return;
     }
     var only = kind ? " (alleen " + label + ")" : "";

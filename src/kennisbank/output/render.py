@@ -139,7 +139,13 @@ class Renderer:
         )
 
     def search_page(self) -> str:
-        return self._render("zoeken.html", "zoeken/", settings=search.search_settings(self.catalogue))
+        return self._render(
+            "zoeken.html",
+            "zoeken/",
+            settings=search.search_settings(self.catalogue),
+            catalogue=self.catalogue,
+            themes=self.catalogue.theme_counts(),
+        )
 
     def facet_page(self, facet: Facet, term: Term) -> str:
         cards = self.catalogue.with_value(facet, term.slug)
