@@ -282,3 +282,26 @@ def test_the_built_site_publishes_the_bundle_with_its_licences_and_no_visitor_pa
     for page in built_site.rglob("*.html"):
         if admin not in page.parents:
             assert "kennisbank-cms" not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_form_knows_the_places_and_regions_of_the_check_and_its_words(config):
+    """One source: the names come from the check's gazetteer and the words from checking/places.py,
+    so the form (admin/rules.js) cannot drift from the check."""
+    from kennisbank.checking import places
+
+    practice = fields(collection(config, "praktijken"))
+    plaats, regio = practice["plaats"], practice["regio"]
+    assert plaats["widget"] == cms.CONDITIONAL  # still required unless regio or landelijk
+    assert "Dalfsen" in plaats["gemeenten"]["overijssel"].split(cms.SEPARATOR)
+    assert "Hengelo" in plaats["gemeenten"]["overijssel"].split(cms.SEPARATOR)
+    assert "Hengelo" in plaats["kleine_plaatsen"]["gelderland"].split(cms.SEPARATOR)  # the other Hengelo
+    assert plaats["provincies"]["noord-holland"] == "Noord-Holland"
+    assert plaats["fouten"]["onbekend"] == places.UNKNOWN_PLACE
+    assert plaats["fouten"]["onbekend"].format(plaats="Dalfsn") == (
+        "onbekende plaats 'Dalfsn': die staat niet in de lijst van gemeenten"
+    )
+    assert plaats["fouten"]["gok"] == places.GUESS
+    assert plaats["fouten"]["elders"] == places.ELSEWHERE
+    assert regio["widget"] == cms.PLACE
+    assert "Twente" in regio["regios"]
+    assert regio["fouten"]["onbekend"] == places.UNKNOWN_REGION

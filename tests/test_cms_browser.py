@@ -452,3 +452,27 @@ def test_a_recommendation_made_in_the_form_is_saved_as_a_card_that_passes_the_ch
     page.get_by_role("button", name="Opslaan", exact=True).click()
     _, text, problems = saved_card_problems(page, "recommendations", tmp_path)
     assert problems == [], text
+
+
+def test_an_unknown_plaats_is_stopped_by_the_form_with_the_checks_words_and_a_known_one_is_saved(cms, tmp_path):
+    """Differential: the form's place rule (admin/rules.js, names and words from config.yml) says
+    what `kennisbank check` says about the same card, and stops it; the right name is saved."""
+    page = cms
+    fill_practice(page, "Een taalcafé in Dalfsen", plaats="Dalfsn", provincie="Overijssel")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    plaats = field(page, "Plaats")
+    plaats.get_by_text("Onbekende plaats 'Dalfsn'", exact=False).wait_for()
+    shown = " ".join(plaats.inner_text().split())
+    page.wait_for_timeout(500)
+    assert not [n for n in page.evaluate(LIST, "practices") if not (REPO / "practices" / n).exists()]
+    plaats.get_by_role("textbox").fill("Dalfsen")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    saved, text, problems = saved_card_problems(page, "practices", tmp_path)
+    assert problems == [], text
+    # The same card with the typo, in the check: the form showed its words.
+    repo = tmp_path / "repo"  # the copy saved_card_problems made
+    (repo / "practices" / saved).write_text(text.replace("plaats: Dalfsen", "plaats: Dalfsn"), encoding="utf-8")
+    (problem,) = check_repository(repo, only=[repo / "practices" / saved]).problems
+    words = f"{problem.message} ({problem.hint})"
+    assert words == "onbekende plaats 'Dalfsn': die staat niet in de lijst van gemeenten (bedoel je 'Dalfsen'?)"
+    assert words[0].upper() + words[1:] in shown, shown

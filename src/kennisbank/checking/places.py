@@ -13,6 +13,21 @@ from kennisbank.model.problems import Problem
 from kennisbank.model.types import AnyCard, Practice, Vocabulary
 from kennisbank.reading.document import Document
 
+# The words of this rule, also written into the form's config (output/cms.py), so that the form at
+# /admin/ stops a card with the same words as the check. Placeholders are in braces.
+UNKNOWN_REGION = "onbekende regio '{regio}': die staat niet op de kaart"
+UNKNOWN_REGION_HINT = f"zet de regio met haar gemeenten en een bron in {PLAATSEN_FILE}"
+GUESS = "bedoel je '{gok}'?"
+NOT_LOCATED = "'{plaats}' heeft geen plek op de kaart: " + f"{GEMEENTEN_FILE} noemt geen coördinaten"
+NOT_LOCATED_HINT = f"zet de plaats met breedtegraad, lengtegraad en een bron in {PLAATSEN_FILE}"
+ELSEWHERE = "'{plaats}' ligt in {waar}, niet in {hier}"  # waar: province names joined by " en "
+ELSEWHERE_HINT = "kies provincie: {provincies}, of kijk of de plaats klopt"  # slugs joined by " of "
+UNKNOWN_PLACE = "onbekende plaats '{plaats}': die staat niet in de lijst van gemeenten"
+UNKNOWN_PLACE_HINT = (
+    f"schrijf de gemeente, zoals in {GEMEENTEN_FILE}; of zet de plaats met coördinaten en een bron in "
+    f"{PLAATSEN_FILE}"
+)
+
 
 def place_problems(
     cards: list[tuple[AnyCard, Document]], gazetteer: Gazetteer, vocab: Vocabulary
@@ -26,10 +41,8 @@ def place_problems(
             problems.append(
                 Problem(
                     doc.at(("regio",)),
-                    f"onbekende regio '{card.regio}': die staat niet op de kaart",
-                    f"bedoel je '{guess}'?"
-                    if guess
-                    else f"zet de regio met haar gemeenten en een bron in {PLAATSEN_FILE}",
+                    UNKNOWN_REGION.format(regio=card.regio),
+                    GUESS.format(gok=guess) if guess else UNKNOWN_REGION_HINT,
                 )
             )
         if card.plaats:
@@ -48,8 +61,8 @@ def _place_problem(card: Practice, doc: Document, gazetteer: Gazetteer, vocab: V
             return None
         return Problem(
             at,
-            f"'{card.plaats}' heeft geen plek op de kaart: {GEMEENTEN_FILE} noemt geen coördinaten",
-            f"zet de plaats met breedtegraad, lengtegraad en een bron in {PLAATSEN_FILE}",
+            NOT_LOCATED.format(plaats=card.plaats),
+            NOT_LOCATED_HINT,
         )
     elsewhere = gazetteer.candidates(card.plaats)
     if elsewhere:
@@ -58,16 +71,11 @@ def _place_problem(card: Practice, doc: Document, gazetteer: Gazetteer, vocab: V
         here = vocab.label("provincies", card.provincie)
         return Problem(
             at,
-            f"'{card.plaats}' ligt in {' en '.join(where)}, niet in {here}",
-            f"kies provincie: {' of '.join(slugs)}, of kijk of de plaats klopt",
+            ELSEWHERE.format(plaats=card.plaats, waar=" en ".join(where), hier=here),
+            ELSEWHERE_HINT.format(provincies=" of ".join(slugs)),
         )
     guess = suggest(card.plaats, gazetteer.municipality_names()) or suggest(
         card.plaats, gazetteer.place_names()
     )
-    hint = (
-        f"bedoel je '{guess}'?"
-        if guess
-        else f"schrijf de gemeente, zoals in {GEMEENTEN_FILE}; of zet de plaats met coördinaten en een "
-        f"bron in {PLAATSEN_FILE}"
-    )
-    return Problem(at, f"onbekende plaats '{card.plaats}': die staat niet in de lijst van gemeenten", hint)
+    hint = GUESS.format(gok=guess) if guess else UNKNOWN_PLACE_HINT
+    return Problem(at, UNKNOWN_PLACE.format(plaats=card.plaats), hint)

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from kennisbank.checking import places
+from kennisbank.checking.geodata import Gazetteer, Spot
 from kennisbank.checking.messages import FUTURE_DATE, missing_field
 from kennisbank.checking.schemas import Schemas
 from kennisbank.checking.settings import Settings
@@ -190,7 +192,56 @@ def conditional_required(schema: dict[str, Any]) -> dict[str, list[dict[str, Any
     return {name: unless for name in then.get("required", [])}
 
 
-def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
+PLACE = "kaart-plaats"
+"""The form's field type for ``regio`` (and, with :data:`CONDITIONAL`, for ``plaats``): the rule of
+:mod:`kennisbank.checking.places`, with the names of ``data/gemeenten.json`` and ``data/plaatsen.yml``."""
+SEPARATOR = "; "  # between the names of one province: one line per province keeps config.yml small
+
+
+def _names(spots: list[Spot]) -> dict[str, str]:
+    by_province: dict[str, list[str]] = {}
+    for spot in spots:
+        by_province.setdefault(spot.provincie, []).append(spot.naam)
+    return {slug: SEPARATOR.join(sorted(set(names))) for slug, names in sorted(by_province.items())}
+
+
+def place_rule(gazetteer: Gazetteer, vocab: Vocabulary) -> dict[str, Any]:
+    """What the form needs to check ``plaats`` as :func:`places.place_problems` does: the names per
+    province (municipalities before smaller places, as the check looks them up) and its words."""
+    municipalities = [s for spots in gazetteer.municipalities.values() for s in spots]
+    smaller = [s for spots in gazetteer.places.values() for s in spots]
+    return {
+        "gemeenten": _names(municipalities),
+        "kleine_plaatsen": _names(smaller),
+        "zonder_plek": _names([s for s in municipalities + smaller if not s.located]),
+        "provincies": {t.slug: vocab.label("provincies", t.slug) for t in vocab.provincies},
+        "fouten": {
+            "onbekend": places.UNKNOWN_PLACE,
+            "onbekend_hint": places.UNKNOWN_PLACE_HINT,
+            "gok": places.GUESS,
+            "elders": places.ELSEWHERE,
+            "elders_hint": places.ELSEWHERE_HINT,
+            "zonder_plek": places.NOT_LOCATED,
+            "zonder_plek_hint": places.NOT_LOCATED_HINT,
+        },
+    }
+
+
+def region_rule(gazetteer: Gazetteer) -> dict[str, Any]:
+    return {
+        "widget": PLACE,
+        "regios": sorted(r.naam for r in gazetteer.regions.values()),
+        "fouten": {
+            "onbekend": places.UNKNOWN_REGION,
+            "onbekend_hint": places.UNKNOWN_REGION_HINT,
+            "gok": places.GUESS,
+        },
+    }
+
+
+def _fields(
+    schema: dict[str, Any], vocab: Vocabulary, gazetteer: Gazetteer | None = None
+) -> list[dict[str, Any]]:
     required = set(schema.get("required", []))
     conditional = conditional_required(schema)
     fields = []
@@ -210,11 +261,18 @@ def _fields(schema: dict[str, Any], vocab: Vocabulary) -> list[dict[str, Any]]:
             field["widget"] = NOT_LATER
             message, hint = FUTURE_DATE
             field["fout"] = f"{message.format(name=name, value='{datum}')} ({hint})"
+        if gazetteer is not None and name == "plaats" and field.get("widget") in ("string", CONDITIONAL):
+            field["widget"] = field["widget"] if field["widget"] == CONDITIONAL else PLACE
+            field.update(place_rule(gazetteer, vocab))
+        if gazetteer is not None and name == "regio" and field.get("widget") == "string":
+            field.update(region_rule(gazetteer))
         fields.append(field)
     return fields
 
 
-def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, Any]:
+def _collection(
+    kind: Kind, schemas: Schemas, vocab: Vocabulary, gazetteer: Gazetteer | None
+) -> dict[str, Any]:
     document = schemas.documents[kind.schema]
     flat = schemas.validators[kind].schema  # the schema with its $refs filled in, as the check uses it
     assert isinstance(flat, dict)
@@ -232,11 +290,15 @@ def _collection(kind: Kind, schemas: Schemas, vocab: Vocabulary) -> dict[str, An
         "slug": "{{titel}}",
         "summary": REFERENCE_LABEL.get(kind, "{{titel}}"),
         "sortable_fields": list(NAMED_BY.get(kind, ("titel",))),
-        "fields": _fields(flat, vocab),
+        "fields": _fields(flat, vocab, gazetteer),
     }
 
 
-def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> dict[str, Any]:
+def cms_config(
+    schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str, gazetteer: Gazetteer | None = None
+) -> dict[str, Any]:
+    """The form's config; with the ``gazetteer`` the form checks ``plaats`` and ``regio`` as the
+    check does (without it, as when the place lists are unreadable, the check alone does)."""
     backend: dict[str, Any] = {
         "name": "github",
         "repo": repository(settings) or (LOCAL_REPOSITORY if is_local(site_url) else ""),
@@ -269,16 +331,19 @@ def cms_config(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url
             "maxlength": MAX_SLUG,
         },
         "output": {"omit_empty_optional_fields": True},
-        "collections": [_collection(kind, schemas, vocab) for kind in ORDER],
+        "collections": [_collection(kind, schemas, vocab, gazetteer) for kind in ORDER],
     }
 
 
-def cms_config_text(schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str) -> str:
+def cms_config_text(
+    schemas: Schemas, vocab: Vocabulary, settings: Settings, site_url: str, gazetteer: Gazetteer | None = None
+) -> str:
     header = (
-        "# Made by the build from schema/ and data/vocabulaire.yml (src/kennisbank/output/cms.py).\n"
+        "# Made by the build from schema/, data/vocabulaire.yml, data/gemeenten.json and data/plaatsen.yml\n"
+        "# (src/kennisbank/output/cms.py).\n"
         "# Do not edit: change the schemas or the vocabulary instead.\n"
     )
-    config = cms_config(schemas, vocab, settings, site_url)
+    config = cms_config(schemas, vocab, settings, site_url, gazetteer)
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -280,7 +280,7 @@ def data_files(
     assert catalogue is not None and result.schemas is not None and result.vocab is not None
     schemas, vocab, settings = result.schemas, result.vocab, result.settings
     return {
-        cms.CONFIG_PATH: lambda: cms.cms_config_text(schemas, vocab, settings, site_url),
+        cms.CONFIG_PATH: lambda: cms.cms_config_text(schemas, vocab, settings, site_url, result.gazetteer),
         # At every build, not once per cached site: `make cms` may run while the site is served.
         cms.PAGE_PATH: lambda: cms.admin_page(
             settings, (root / cms.BUNDLE_DIR / cms.BUNDLE_ENTRY).is_file(), site_url
