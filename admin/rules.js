@@ -1,11 +1,11 @@
 // Rules of `kennisbank check` that Sveltia's own field options cannot express:
 // - a field the schema requires unless another field says otherwise (its `if`/`then`: a practice
-//   needs a `plaats` unless it has a `regio` or its provincie is "landelijk"). output/cms.py writes
+//   needs a `plaats` unless it has a `regio` or its provincie is "landelijk"). output/cms.py (with output/formrules.py) writes
 //   the cases into config.yml (`tenzij`); any other shape of `if`/`then` stops the build there, so
 //   the form never misses a rule silently;
 // - the check date (`gecontroleerd`) may not lie after today.
 // - a practice's `plaats` is a known place in its provincie, its `regio` a known region
-//   (checking/places.py): output/cms.py writes the names, from the same data/gemeenten.json and
+//   (checking/places.py): output/cms.py (with output/formrules.py) writes the names, from the same data/gemeenten.json and
 //   data/plaatsen.yml, and the check's message templates (`fouten`) into config.yml.
 // All show the check's own words (`fout` and `fouten` in config.yml).
 import { Component, createElement } from "react";

@@ -12,7 +12,7 @@ import yaml
 from conftest import MKDOCS, REPO, build
 from kennisbank.checking.settings import Settings, load_settings
 from kennisbank.model.types import Kind
-from kennisbank.output import cms
+from kennisbank.output import cms, formrules
 
 SVELTIA_SCHEMA = REPO / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 
@@ -72,10 +72,10 @@ def test_every_field_of_the_schema_is_in_the_form_with_its_dutch_label_hint_and_
     }
     assert practice["verhaal"]["widget"] == "markdown"
     assert (
-        practice["gecontroleerd"]["widget"] == cms.NOT_LATER  # the date widget, not after today
+        practice["gecontroleerd"]["widget"] == formrules.NOT_LATER  # the date widget, not after today
         and practice["gecontroleerd"]["time_format"] is False
     )
-    assert practice["plaats"]["widget"] == cms.CONDITIONAL and practice["plaats"]["tenzij"] == [
+    assert practice["plaats"]["widget"] == formrules.CONDITIONAL and practice["plaats"]["tenzij"] == [
         {"veld": "regio"},
         {"veld": "provincie", "waarde": "landelijk"},
     ]
@@ -233,10 +233,10 @@ def _schemas():
 
 def test_a_schema_rule_the_form_cannot_express_stops_the_build_of_its_config():
     with pytest.raises(ValueError, match="cannot express"):
-        cms.conditional_required({"if": {"required": ["regio"]}, "then": {"required": ["plaats"]}})
+        formrules.conditional_required({"if": {"required": ["regio"]}, "then": {"required": ["plaats"]}})
     with pytest.raises(ValueError, match="cannot express"):
-        cms.conditional_required({"if": {"not": {"anyOf": [{"required": ["a"], "minLength": 2}]}}, "then": {}})
-    assert cms.conditional_required({"type": "object"}) == {}
+        formrules.conditional_required({"if": {"not": {"anyOf": [{"required": ["a"], "minLength": 2}]}}, "then": {}})
+    assert formrules.conditional_required({"type": "object"}) == {}
 
 
 def test_the_repository_comes_from_the_settings_or_else_from_github_actions(monkeypatch):
@@ -291,10 +291,10 @@ def test_the_form_knows_the_places_and_regions_of_the_check_and_its_words(config
 
     practice = fields(collection(config, "praktijken"))
     plaats, regio = practice["plaats"], practice["regio"]
-    assert plaats["widget"] == cms.CONDITIONAL  # still required unless regio or landelijk
-    assert "Dalfsen" in plaats["gemeenten"]["overijssel"].split(cms.SEPARATOR)
-    assert "Hengelo" in plaats["gemeenten"]["overijssel"].split(cms.SEPARATOR)
-    assert "Hengelo" in plaats["kleine_plaatsen"]["gelderland"].split(cms.SEPARATOR)  # the other Hengelo
+    assert plaats["widget"] == formrules.CONDITIONAL  # still required unless regio or landelijk
+    assert "Dalfsen" in plaats["gemeenten"]["overijssel"].split(formrules.SEPARATOR)
+    assert "Hengelo" in plaats["gemeenten"]["overijssel"].split(formrules.SEPARATOR)
+    assert "Hengelo" in plaats["kleine_plaatsen"]["gelderland"].split(formrules.SEPARATOR)  # the other Hengelo
     assert plaats["provincies"]["noord-holland"] == "Noord-Holland"
     assert plaats["fouten"]["onbekend"] == places.UNKNOWN_PLACE
     assert plaats["fouten"]["onbekend"].format(plaats="Dalfsn") == (
@@ -302,6 +302,6 @@ def test_the_form_knows_the_places_and_regions_of_the_check_and_its_words(config
     )
     assert plaats["fouten"]["gok"] == places.GUESS
     assert plaats["fouten"]["elders"] == places.ELSEWHERE
-    assert regio["widget"] == cms.PLACE
+    assert regio["widget"] == formrules.PLACE
     assert "Twente" in regio["regios"]
     assert regio["fouten"]["onbekend"] == places.UNKNOWN_REGION

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from conftest import REPO
@@ -107,8 +108,16 @@ def choose(page, label: str, *options: str | re.Pattern[str], within=None) -> No
     """Pick options in a select or relation field; its list opens outside the field."""
     box = field(within or page, label).get_by_role("combobox").first
     for option in options:
-        box.click()
-        page.get_by_role("option", name=option).first.click()
+        target = page.get_by_role("option", name=option).first
+        for attempt in range(3):  # on a busy machine the first click can land before the list is ready
+            box.click()
+            try:
+                target.wait_for(state="visible", timeout=10_000)
+                break
+            except PlaywrightTimeoutError:
+                if attempt == 2:
+                    raise
+        target.click()
 
 
 def _wait_for_new_file(page, folder: str) -> str:
