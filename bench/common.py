@@ -164,3 +164,19 @@ def write_section(begin: str, end: str, text: str) -> None:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     RESULTS.write_text(current, encoding="utf-8")
     print(f"\nGeschreven naar {RESULTS.relative_to(REPO)}")
+
+
+def throttled_page(context, line: tuple[int, int, int], cpu: int = 4):
+    """A new page of ``context`` on a slow line (round trip in ms, down and up in kbit/s), with the
+    cache off and the processor ``cpu`` times slower, as a visitor's phone meets the site."""
+    rtt, down, up = line
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": rtt, "downloadThroughput": down * 125, "uploadThroughput": up * 125},
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    return page

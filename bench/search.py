@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 import yaml
 
-from common import ENV, REPO, browser, build, copy_repo, machine, serve, tree_at
+from common import ENV, REPO, browser, build, copy_repo, machine, serve, throttled_page, tree_at
 
 RELEVANCE = yaml.safe_load((REPO / "tests" / "relevance.yml").read_text(encoding="utf-8"))
 BEFORE = "a570cac"  # main before issue 15 (search) started
@@ -83,23 +83,9 @@ def first_result(b, base: str, query: str, line: tuple[int, int, int]) -> tuple[
     """Seconds from navigation to the first result in the list, and the requests started before
     (Playwright's request events: they include those of a web worker, which the page's own
     resource timing leaves out)."""
-    rtt, down, up = line
     context = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context.add_init_script(WATCH)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": rtt,
-            "downloadThroughput": down * 1000 / 8,
-            "uploadThroughput": up * 1000 / 8,
-        },
-    )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page = throttled_page(context, line)
     started: list[float] = []
     context.on("request", lambda r: started.append(time.time() * 1000))
     page.goto(f"{base}/zoeken/?q={quote(query)}", wait_until="commit")

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from common import CHROMIUM, FLAGS, copy_repo, machine, serve, tree_at, write_section
+from common import CHROMIUM, FLAGS, copy_repo, machine, serve, throttled_page, tree_at, write_section
 from search import build_tree
 
 BEFORE = "c447257"  # the commit that added issue 27's queries: the search before issue 27
@@ -47,25 +47,11 @@ WATCH = """
 def first_link(base: str, query: str) -> tuple[float, int, list[str]]:
     from playwright.sync_api import sync_playwright
 
-    rtt, down, up = LINE
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         context.add_init_script(WATCH)
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        cdp.send(
-            "Network.emulateNetworkConditions",
-            {
-                "offline": False,
-                "latency": rtt,
-                "downloadThroughput": down * 125,
-                "uploadThroughput": up * 125,
-            },
-        )
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page = throttled_page(context, LINE)
         requests: list[tuple[float, str]] = []
         context.on("request", lambda r: requests.append((time.time() * 1000, r.url)))
         page.goto(f"{base}/zoeken/?q={quote(query)}", wait_until="commit")
