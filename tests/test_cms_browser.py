@@ -165,12 +165,7 @@ def fill_practice(page, title: str, *, plaats: str | None, provincie: str, regio
     page.keyboard.type("Vrijwilligers van de Bibliotheek leiden elke dinsdag een taalcafé.")
     choose(page, "Knelpunten", re.compile("^B"), re.compile("^D"))
     choose(page, "Thema's", "Taalaanbod", "Vrijwilligers")
-    source = field(page, "Bron")
-    source.get_by_role("button", name=re.compile("toevoegen")).click()
-    field(source, "Document").get_by_role("textbox").fill("Jaarverslag Bibliotheek Esbeek")
-    field(source, "Uitgever").get_by_role("textbox").fill("Bibliotheek Esbeek")
-    field(source, "Jaar").get_by_role("spinbutton").fill("2020")
-    field(page, "Gecontroleerd").locator("input[type=date]").fill("2026-11-30")
+    _fill_source_and_date(page)
 
 
 def saved_card_problems(page, folder: str, tmp_path: Path) -> tuple[str, str, list[str]]:

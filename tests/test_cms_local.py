@@ -25,24 +25,13 @@ from playwright.sync_api import Error as PlaywrightError
 
 from conftest import MKDOCS, REPO
 from kennisbank.checking.validate import check_repository
-from test_cms_browser import READ, fill_practice
+from test_cms_browser import READ, SEED, fill_practice
 
 pytestmark = pytest.mark.browser
 
 PARTS = ("schema", "data", "overrides", "hooks", "docs", "practices", "tips", "obstacles", "recommendations")
 FOLDER = "kennisbank-op-mijn-computer"
-PICKER = """async ({folder, files}) => {
-  const root = await navigator.storage.getDirectory();
-  const top = await root.getDirectoryHandle(folder, {create: true});
-  for (const [path, text] of Object.entries(files)) {
-    let dir = top;
-    const parts = path.split('/');
-    for (const p of parts.slice(0, -1)) { dir = await dir.getDirectoryHandle(p, {create: true}); }
-    const w = await (await dir.getFileHandle(parts.at(-1), {create: true})).createWritable();
-    await w.write(text);
-    await w.close();
-  }
-}"""
+PICKER = SEED.replace("'sveltia-cms-test'", repr(FOLDER))  # the same seeding, in the local folder
 STAND_IN = f"""window.showDirectoryPicker = async () =>
   (await navigator.storage.getDirectory()).getDirectoryHandle({FOLDER!r});"""
 READ_LOCAL = READ.replace("'sveltia-cms-test'", repr(FOLDER))
@@ -106,7 +95,7 @@ def test_a_card_saved_in_the_local_folder_appears_on_the_served_site_and_passes_
         for folder in ("practices", "tips", "obstacles", "recommendations")
         for f in sorted((root / folder).glob("*.yml"))
     }
-    page.evaluate(PICKER, {"folder": FOLDER, "files": {**files, ".git": "gitdir: elders\n"}})
+    page.evaluate(PICKER, {**files, ".git": "gitdir: elders\n"})
     page.add_init_script(STAND_IN)
     page.goto(f"{url}/admin/")
     header = page.locator("header.kb-kop")
